@@ -1,0 +1,223 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Drizzle tables. Every business row carries org_id; migrations are generated from this file (drizzle/). */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull().default('en'),
+    createdAt: createdAt(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value; the cookie itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    /** SHA-256 of the token; the token is shown once at creation. */
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('api_tokens_org_idx').on(t.orgId)],
+);
+
+export const vendors = pgTable(
+  'vendors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    website: text('website'),
+    products: text('products').array().notNull().default(sql`'{}'::text[]`),
+    aiFeatures: text('ai_features').array().notNull().default(sql`'{}'::text[]`),
+    headquartersCountry: text('headquarters_country'),
+    dataProcessingRegions: text('data_processing_regions').array().notNull().default(sql`'{}'::text[]`),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('vendors_org_idx').on(t.orgId, t.name),
+    uniqueIndex('vendors_org_name_active_idx')
+      .on(t.orgId, sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+  ],
+);
+
+export const aiSystems = pgTable(
+  'ai_systems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    purpose: text('purpose').notNull(),
+    intendedUsers: text('intended_users'),
+    businessUnit: text('business_unit'),
+    accountableOwnerId: uuid('accountable_owner_id').references(() => users.id),
+    technicalOwnerId: uuid('technical_owner_id').references(() => users.id),
+    type: text('type').notNull(),
+    lifecycleStage: text('lifecycle_stage').notNull(),
+    hosting: text('hosting').notNull(),
+    regionsUsed: text('regions_used').array().notNull().default(sql`'{}'::text[]`),
+    outputRegions: text('output_regions').array().notNull().default(sql`'{}'::text[]`),
+    models: text('models').array().notNull().default(sql`'{}'::text[]`),
+    modelProviders: text('model_providers').array().notNull().default(sql`'{}'::text[]`),
+    vendorId: uuid('vendor_id').references(() => vendors.id),
+    dataCategories: text('data_categories').array().notNull().default(sql`'{}'::text[]`),
+    affectedPersons: text('affected_persons').array().notNull().default(sql`'{}'::text[]`),
+    decisionRole: text('decision_role').notNull(),
+    humanOversight: text('human_oversight').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    nextReviewDate: date('next_review_date', { mode: 'string' }),
+    registrationStatus: text('registration_status').notNull(),
+    source: text('source').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('ai_systems_org_name_idx').on(t.orgId, t.name),
+    index('ai_systems_org_updated_idx').on(t.orgId, t.updatedAt),
+    index('ai_systems_org_vendor_idx').on(t.orgId, t.vendorId),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Position in the organisation's chain, 1, 2, 3 … without gaps. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_log_org_seq_idx').on(t.orgId, t.seq),
+    index('audit_log_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
+  ],
+);
+
+/** The last link of each organisation's chain, so that deleting the newest entries is detected too. */
+export const auditHeads = pgTable('audit_heads', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const importRuns = pgTable(
+  'import_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    entity: text('entity').notNull(),
+    fileName: text('file_name').notNull(),
+    dryRun: boolean('dry_run').notNull(),
+    state: text('state').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    createdRows: integer('created_rows').notNull().default(0),
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    message: text('message'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('import_runs_org_idx').on(t.orgId, t.createdAt)],
+);

@@ -1,0 +1,35 @@
+import type { Db } from '../db/connect.js';
+import { systemActor, type OrgContext } from '../server/context.js';
+import { createOrganization } from '../modules/orgs/service.js';
+import { findOrgBySlug } from '../modules/orgs/repo.js';
+import { createSystem } from '../modules/systems/service.js';
+import { createUser } from '../modules/users/service.js';
+import { createVendor } from '../modules/vendors/service.js';
+import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoSystems, demoUsers, demoVendors } from './harbour-point.js';
+
+/**
+ * Loads the demo organisation through the same services as everything else, so its history is in the audit
+ * trail. Returns false when it is already there.
+ */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await findOrgBySlug(db, DEMO_SLUG)) return false;
+  const actor = systemActor('system (demo loader)');
+  const org = await createOrganization(db, actor, { name: DEMO_NAME, slug: DEMO_SLUG, isDemo: true });
+  const userIds = new Map<string, string>();
+  for (const u of demoUsers) {
+    const created = await createUser(db, actor, { email: u.email, password: DEMO_PASSWORD, displayName: u.displayName, orgSlug: DEMO_SLUG, role: u.role });
+    userIds.set(u.key, created.userId);
+  }
+  const ctx: OrgContext = { db, actor, org: { id: org.id, slug: org.slug, name: org.name }, role: 'owner', requestId: null };
+  const vendorIds = new Map<string, string>();
+  for (const { key, ...v } of demoVendors) vendorIds.set(key, (await createVendor(ctx, v)).id);
+  for (const { accountable, technical, vendor, ...s } of demoSystems) {
+    await createSystem(ctx, {
+      ...s,
+      accountableOwnerId: accountable ? userIds.get(accountable) : null,
+      technicalOwnerId: technical ? userIds.get(technical) : null,
+      vendorId: vendor ? vendorIds.get(vendor) : null,
+    });
+  }
+  return true;
+}

@@ -1,0 +1,113 @@
+/**
+ * Roles and what each may do, as plain data (DESIGN.md "Permissions"). The server enforces it on every route
+ * and sends each user's abilities to the web app, which only uses them to hide what the user cannot do.
+ * Adding a role or a capability without deciding its rights does not compile.
+ */
+export const roles = [
+  'owner',
+  'admin',
+  'governance_lead',
+  'system_owner',
+  'contributor',
+  'auditor',
+  'viewer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const capabilities = [
+  'org.read',
+  'member.read',
+  'member.manage',
+  'token.manage',
+  'system.read',
+  'system.create',
+  'system.update',
+  'system.archive',
+  'vendor.read',
+  'vendor.create',
+  'vendor.update',
+  'vendor.archive',
+  'import.run',
+  'export.run',
+  'audit.read',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** `own` means: only on systems where the actor is the accountable or technical owner. */
+export type Grant = 'all' | 'own';
+
+const everything = Object.fromEntries(capabilities.map((c) => [c, 'all'])) as Record<Capability, Grant>;
+
+export const rolePermissions = {
+  owner: everything,
+  admin: everything,
+  governance_lead: {
+    'org.read': 'all',
+    'member.read': 'all',
+    'system.read': 'all',
+    'system.create': 'all',
+    'system.update': 'all',
+    'system.archive': 'all',
+    'vendor.read': 'all',
+    'vendor.create': 'all',
+    'vendor.update': 'all',
+    'vendor.archive': 'all',
+    'import.run': 'all',
+    'export.run': 'all',
+    'audit.read': 'all',
+  },
+  system_owner: {
+    'org.read': 'all',
+    'member.read': 'all',
+    'system.read': 'all',
+    'system.create': 'all',
+    'system.update': 'own',
+    'system.archive': 'own',
+    'vendor.read': 'all',
+    'export.run': 'all',
+  },
+  contributor: {
+    'org.read': 'all',
+    'member.read': 'all',
+    'system.read': 'all',
+    'system.create': 'all',
+    'system.update': 'all',
+    'vendor.read': 'all',
+    'vendor.create': 'all',
+    'vendor.update': 'all',
+    'import.run': 'all',
+    'export.run': 'all',
+  },
+  auditor: {
+    'org.read': 'all',
+    'member.read': 'all',
+    'system.read': 'all',
+    'vendor.read': 'all',
+    'export.run': 'all',
+    'audit.read': 'all',
+  },
+  viewer: {
+    'org.read': 'all',
+    'member.read': 'all',
+    'system.read': 'all',
+    'vendor.read': 'all',
+  },
+} as const satisfies Record<Role, Partial<Record<Capability, Grant>>>;
+
+export function grantOf(role: Role, capability: Capability): Grant | undefined {
+  const table: Partial<Record<Capability, Grant>> = rolePermissions[role];
+  return table[capability];
+}
+
+export function can(role: Role, capability: Capability): boolean {
+  return grantOf(role, capability) !== undefined;
+}
+
+/** The capabilities a role holds, as sent to the web app. */
+export function abilitiesOf(role: Role): Partial<Record<Capability, Grant>> {
+  return rolePermissions[role];
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

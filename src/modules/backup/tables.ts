@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { migrationsFolder } from '../../db/connect.js';
+import * as s from '../../db/schema.js';
+
+/**
+ * The tables a backup holds, parents before children, with their key columns for a stable order. Sessions are
+ * left out on purpose: they are short-lived sign-ins, and everyone signs in again after a restore.
+ */
+export interface BackupTable {
+  table: PgTable;
+  name: string;
+  orderBy: PgColumn[];
+  /** property names whose values are timestamps, written as ISO strings */
+  timestampKeys: Set<string>;
+  /** a serial id whose sequence must be moved past the restored rows */
+  serial?: string;
+}
+
+function describe(table: PgTable, orderBy: PgColumn[], serial?: string): BackupTable {
+  const columns = getTableColumns(table);
+  const timestampKeys = new Set(Object.entries(columns).filter(([, c]) => c.columnType === 'PgTimestamp').map(([k]) => k));
+  return { table, name: getTableName(table), orderBy, timestampKeys, ...(serial ? { serial } : {}) };
+}
+
+export const backupTables: BackupTable[] = [
+  describe(s.organizations, [s.organizations.id]),
+  describe(s.users, [s.users.id]),
+  describe(s.memberships, [s.memberships.orgId, s.memberships.userId]),
+  describe(s.apiTokens, [s.apiTokens.id]),
+  describe(s.vendors, [s.vendors.id]),
+  describe(s.aiSystems, [s.aiSystems.id]),
+  describe(s.auditHeads, [s.auditHeads.orgId]),
+  describe(s.auditLog, [s.auditLog.id], 'id'),
+  describe(s.importRuns, [s.importRuns.id]),
+];
+
+/** The newest migration applied by this version of the product; a backup records it and a restore checks it. */
+export function schemaVersion(): string {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  return journal.entries.at(-1)?.tag ?? 'none';
+}

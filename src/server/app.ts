@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/connect.js';
+import { auditRoutes } from '../modules/audit-log/routes.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { orgRoutes } from '../modules/orgs/routes.js';
+import { systemRoutes } from '../modules/systems/routes.js';
+import { tokenRoutes } from '../modules/tokens/routes.js';
+import { transferRoutes } from '../modules/transfer/routes.js';
+import { vendorRoutes } from '../modules/vendors/routes.js';
+import { registerAuth } from './auth-plugin.js';
+import { noRoute, registerErrorHandler } from './error-handler.js';
+import type { App } from './types.js';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const API_VERSION = '0.1.0';
+/** JSON bodies; uploaded files have their own, larger limit. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 25 * 1024 * 1024;
+
+export interface AppOptions {
+  database: Database;
+  logLevel?: string;
+  secureCookies?: boolean;
+  /** serve the built web app when it exists (default true) */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { db } = options.database;
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Secrets never reach the log: no cookies, no authorisation headers, no bodies.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenAIMS API',
+        version: API_VERSION,
+        description: 'AI Management System for ISO/IEC 42001. Errors have the shape { "error": { "code", "message", "details" } }.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from `aims tokens create`' },
+          session: { type: 'apiKey', in: 'cookie', name: 'aims_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+
+  registerAuth(app, db);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await db.execute(sql`select 1`);
+      return { status: 'ready', engine: options.database.engine };
+    } catch {
+      return reply.code(503).send({ error: { code: 'unavailable', message: 'The database is not reachable' } });
+    }
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const deps = { db };
+  authRoutes(app, { ...deps, secureCookies: options.secureCookies ?? false });
+  orgRoutes(app, deps);
+  tokenRoutes(app, deps);
+  systemRoutes(app, deps);
+  vendorRoutes(app, deps);
+  transferRoutes(app, deps);
+  auditRoutes(app, deps);
+
+  const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // The web app routes in the browser: unknown non-API paths get its index page.
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send(noRoute(request.method, request.url));
+  });
+  return app;
+}

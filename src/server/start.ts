@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { openDatabase, type Database } from '../db/connect.js';
+import { seedDemo } from '../demo/seed.js';
+import { failInterruptedRuns } from '../modules/transfer/repo.js';
+import { buildApp, webDist } from './app.js';
+import type { App } from './types.js';
+
+export interface StartOptions {
+  demo: boolean;
+  /** build the web app first when web/dist is missing */
+  buildWeb: boolean;
+}
+
+export interface RunningServer {
+  app: App;
+  database: Database;
+  url: string;
+  demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+/** Builds the web app with Vite when it has not been built yet (`npm start` on a fresh clone). */
+export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
+  if (fs.existsSync(path.join(webDist, 'index.html'))) return;
+  log('Building the web app (first start only)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve(webDist, '../vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  if (options.buildWeb) await ensureWebBuilt((l) => console.log(l));
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await failInterruptedRuns(database.db);
+    const demoLoaded = options.demo ? await seedDemo(database.db) : false;
+    const app = await buildApp({ database, logLevel: config.logLevel, secureCookies: config.secureCookies });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      app,
+      database,
+      url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+      demoLoaded,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

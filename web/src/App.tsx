@@ -1,0 +1,44 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireSession } from './components/layout/RequireSession';
+import { OrgLayout } from './components/layout/OrgLayout';
+import { HomeRedirect } from './components/layout/HomeRedirect';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { SystemsListPage } from './pages/systems/SystemsListPage';
+import { SystemDetailPage } from './pages/systems/SystemDetailPage';
+import { SystemCreatePage } from './pages/systems/SystemCreatePage';
+import { SystemEditPage } from './pages/systems/SystemEditPage';
+import { VendorsListPage } from './pages/vendors/VendorsListPage';
+import { VendorDetailPage } from './pages/vendors/VendorDetailPage';
+import { VendorCreatePage } from './pages/vendors/VendorCreatePage';
+import { VendorEditPage } from './pages/vendors/VendorEditPage';
+import { ImportPage } from './pages/ImportPage';
+import { AuditTrailPage } from './pages/AuditTrailPage';
+import { TokensPage } from './pages/TokensPage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<HomeRedirect />} />
+        <Route path="o/:org" element={<OrgLayout />}>
+          <Route index element={<Navigate to="systems" replace />} />
+          <Route path="systems" element={<SystemsListPage />} />
+          <Route path="systems/new" element={<SystemCreatePage />} />
+          <Route path="systems/:id" element={<SystemDetailPage />} />
+          <Route path="systems/:id/edit" element={<SystemEditPage />} />
+          <Route path="vendors" element={<VendorsListPage />} />
+          <Route path="vendors/new" element={<VendorCreatePage />} />
+          <Route path="vendors/:id" element={<VendorDetailPage />} />
+          <Route path="vendors/:id/edit" element={<VendorEditPage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="audit" element={<AuditTrailPage />} />
+          <Route path="settings/tokens" element={<TokensPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,96 @@
+import { AppShell, Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
+import { IconKey, IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useOrg } from '../../hooks/useOrg';
+import { navigation, type NavEntry } from './navigation';
+
+export function AppNavbar() {
+  const { t } = useTranslation();
+  const org = useOrg();
+  const { pathname } = useLocation();
+  const base = `/o/${org.slug}`;
+  const allowed = (entry: NavEntry) => !entry.requires || entry.requires.some((c) => org.abilities[c] !== undefined);
+  const isActive = (path: string) => pathname === `${base}/${path}` || pathname.startsWith(`${base}/${path}/`);
+
+  const comingLater = (
+    <Text span size="xs" c="dimmed">
+      {t('nav.comingLater')}
+    </Text>
+  );
+
+  return (
+    <AppShell.Navbar p="xs" aria-label={t('nav.mainLabel')} data-testid="navbar">
+      <AppShell.Section grow component={ScrollArea}>
+        {navigation.map((component) => {
+          const label = (
+            <>
+              <Badge size="xs" variant="light" mr={6} circle>
+                {component.n}
+              </Badge>
+              {t(`nav.${component.key}`)}
+            </>
+          );
+          const entries = component.entries.filter(allowed);
+          if (entries.length === 0) {
+            return (
+              <NavLink
+                key={component.key}
+                label={label}
+                description={comingLater}
+                disabled
+                rightSection={<IconLock size={14} />}
+                data-testid={`nav-component-${component.n}`}
+                data-coming-later="true"
+              />
+            );
+          }
+          return (
+            <NavLink
+              key={component.key}
+              label={label}
+              defaultOpened
+              childrenOffset={28}
+              data-testid={`nav-component-${component.n}`}
+            >
+              {entries.map((entry) =>
+                entry.path ? (
+                  <NavLink
+                    key={entry.key}
+                    component={Link}
+                    to={`${base}/${entry.path}`}
+                    label={t(`nav.${entry.key}`)}
+                    active={isActive(entry.path)}
+                    data-testid={`nav-${entry.key}`}
+                  />
+                ) : (
+                  <NavLink
+                    key={entry.key}
+                    label={t(`nav.${entry.key}`)}
+                    description={comingLater}
+                    disabled
+                    data-testid={`nav-${entry.key}`}
+                    data-coming-later="true"
+                  />
+                ),
+              )}
+            </NavLink>
+          );
+        })}
+      </AppShell.Section>
+      {org.abilities['token.manage'] && (
+        <AppShell.Section>
+          <Divider my="xs" label={t('nav.settings')} labelPosition="left" />
+          <NavLink
+            component={Link}
+            to={`${base}/settings/tokens`}
+            label={t('nav.apiTokens')}
+            leftSection={<IconKey size={16} />}
+            active={isActive('settings/tokens')}
+            data-testid="nav-apiTokens"
+          />
+        </AppShell.Section>
+      )}
+    </AppShell.Navbar>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Capability } from '@contracts/auth/permissions.js';
+import type { Messages } from '../../i18n/en';
+
+type NavKey = keyof Messages['nav'];
+
+export interface NavEntry {
+  key: NavKey;
+  /** path under /o/:org/; absent for parts not built yet (shown disabled, "coming in a later release") */
+  path?: string;
+  /** hidden unless the user holds one of these */
+  requires?: Capability[];
+}
+
+export interface NavComponent {
+  n: number;
+  key: NavKey;
+  entries: NavEntry[];
+}
+
+/** The navigation follows the seven components of ISO/IEC 42001 (DESIGN.md §2). */
+export const navigation: NavComponent[] = [
+  { n: 1, key: 'policy', entries: [] },
+  {
+    n: 2,
+    key: 'scope',
+    entries: [
+      { key: 'systems', path: 'systems', requires: ['system.read'] },
+      { key: 'vendors', path: 'vendors', requires: ['vendor.read'] },
+      { key: 'importExport', path: 'import', requires: ['import.run', 'export.run'] },
+      { key: 'discovery' },
+    ],
+  },
+  { n: 3, key: 'risk', entries: [] },
+  { n: 4, key: 'impact', entries: [] },
+  { n: 5, key: 'monitoring', entries: [] },
+  {
+    n: 6,
+    key: 'thirdParty',
+    entries: [
+      { key: 'vendorRegister', path: 'vendors', requires: ['vendor.read'] },
+      { key: 'vendorAssessments' },
+    ],
+  },
+  {
+    n: 7,
+    key: 'improvement',
+    entries: [
+      { key: 'auditTrail', path: 'audit', requires: ['audit.read'] },
+      { key: 'internalAudits' },
+    ],
+  },
+];
