@@ -132,6 +132,7 @@ CREATE TABLE "vendors" (
 	"contact_name" text,
 	"contact_email" text,
 	"notes" text,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone

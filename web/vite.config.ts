@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contracts = fileURLToPath(new URL('../src/modules', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** Where `vite` (dev server) sends /api; the API server's default port unless AIMS_API_URL says otherwise. */
+const apiTarget = process.env.AIMS_API_URL ?? 'http://127.0.0.1:8642';
 
 /**
  * The web app. Root is web/, output web/dist (served by the API server with an SPA fallback).
@@ -26,6 +28,6 @@ export default defineConfig({
   server: {
     port: 5173,
     fs: { allow: [repoRoot] },
-    proxy: { '/api': { target: 'http://127.0.0.1:8642', changeOrigin: false } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
 });

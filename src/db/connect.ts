@@ -61,6 +61,9 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection closed by the server (restart, failover, admin) must not bring the process down; the pool
+  // opens a new one on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   try {
     if (options.migrate !== false) {

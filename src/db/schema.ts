@@ -109,6 +109,7 @@ export const vendors = pgTable(
     contactName: text('contact_name'),
     contactEmail: text('contact_email'),
     notes: text('notes'),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),

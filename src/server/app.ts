@@ -70,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Self-hosted installs are often reached over plain HTTP inside a LAN; upgrading would break them.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -123,7 +125,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   // The web app routes in the browser: unknown non-API paths get its index page.
   app.setNotFoundHandler((request, reply) => {
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Paths with a file extension are files: a missing one is a 404, not the index page.
+    const pathname = request.url.split('?')[0] ?? '';
+    if (serveWeb && request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.sendFile('index.html');
+    }
     return reply.code(404).send(noRoute(request.method, request.url));
   });
   return app;

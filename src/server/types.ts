@@ -2,7 +2,6 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import { slug } from '../modules/orgs/schema.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -17,8 +16,6 @@ export interface RouteDeps {
   db: Db;
 }
 
-export const orgParams = z.object({ org: slug });
-export const orgIdParams = z.object({ org: slug, id: z.uuid('Not a valid id') });
 
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

@@ -14,9 +14,7 @@ import { theme } from './theme';
 function LocalisedDates({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
   return (
-    <DatesProvider settings={{ locale: language === 'zh-HK' ? 'zh-hk' : 'en', firstDayOfWeek: 0 }}>
-      {children}
-    </DatesProvider>
+    <DatesProvider settings={{ locale: language === 'zh-HK' ? 'zh-hk' : 'en', firstDayOfWeek: 0 }}>{children}</DatesProvider>
   );
 }
 

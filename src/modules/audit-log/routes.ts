@@ -1,5 +1,6 @@
 import { orgContext } from '../../server/auth-plugin.js';
-import { orgParams, type App, type RouteDeps } from '../../server/types.js';
+import { type App, type RouteDeps } from '../../server/types.js';
+import { orgParams } from '../orgs/schema.js';
 import { auditListQuery, auditPage } from './schema.js';
 import { listAuditEntries } from './service.js';
 

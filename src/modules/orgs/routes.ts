@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgContext, requireIdentity } from '../../server/auth-plugin.js';
-import { orgParams, type App, type RouteDeps } from '../../server/types.js';
+import { type App, type RouteDeps } from '../../server/types.js';
+import { orgParams } from './schema.js';
 import { membershipsOf } from '../auth/repo.js';
 import { membershipView } from '../auth/schema.js';
 import { isRole, type Role } from '../auth/permissions.js';

@@ -7,6 +7,10 @@ export const slug = z
   .max(48)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens');
 
+/** Route parameters of every organisation-scoped endpoint. */
+export const orgParams = z.object({ org: slug });
+export const orgIdParams = z.object({ org: slug, id: z.uuid('Not a valid id') });
+
 export const createOrgInput = z.object({
   name: z.string().trim().min(2).max(120),
   slug,

@@ -1,5 +1,6 @@
 import { orgContext } from '../../server/auth-plugin.js';
-import { orgIdParams, orgParams, type App, type RouteDeps } from '../../server/types.js';
+import { type App, type RouteDeps } from '../../server/types.js';
+import { orgIdParams, orgParams } from '../orgs/schema.js';
 import { createSystemInput, systemListQuery, systemPage, systemView, updateSystemInput } from './schema.js';
 import { archiveSystem, createSystem, getSystem, listSystems, restoreSystem, updateSystem } from './service.js';
 

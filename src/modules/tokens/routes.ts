@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgContext } from '../../server/auth-plugin.js';
-import { orgIdParams, orgParams, type App, type RouteDeps } from '../../server/types.js';
+import { type App, type RouteDeps } from '../../server/types.js';
+import { orgIdParams, orgParams } from '../orgs/schema.js';
 import { createdToken, createTokenInput, tokenView } from './schema.js';
 import { createToken, listTokens, revokeToken } from './service.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orgParams } from '../../server/types.js';
+import { orgParams } from '../orgs/schema.js';
 
 /** Contracts of spreadsheet import and export. */
 export const transferEntities = ['systems', 'vendors'] as const;

@@ -86,7 +86,7 @@ export async function insertVendors(db: Db, rows: VendorInsert[]): Promise<Vendo
 export async function updateVendor(db: Db, orgId: string, id: string, set: Partial<VendorInsert>): Promise<VendorRow | undefined> {
   const [row] = await db
     .update(vendors)
-    .set({ ...set, updatedAt: new Date() })
+    .set({ ...set, updatedAt: new Date(), version: sql`${vendors.version} + 1` })
     .where(and(eq(vendors.orgId, orgId), eq(vendors.id, id)))
     .returning();
   return row;

@@ -1,5 +1,6 @@
 import { orgContext } from '../../server/auth-plugin.js';
-import { orgIdParams, orgParams, type App, type RouteDeps } from '../../server/types.js';
+import { type App, type RouteDeps } from '../../server/types.js';
+import { orgIdParams, orgParams } from '../orgs/schema.js';
 import { createVendorInput, updateVendorInput, vendorListQuery, vendorPage, vendorView } from './schema.js';
 import { archiveVendor, createVendor, getVendor, listVendors, restoreVendor, updateVendor } from './service.js';
 

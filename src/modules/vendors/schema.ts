@@ -53,7 +53,14 @@ export const createVendorInput = z.object({
 export type CreateVendorInput = z.input<typeof createVendorInput>;
 export type VendorData = z.output<typeof createVendorInput>;
 
-export const updateVendorInput = z.object(fields).partial().strict();
+export const updateVendorInput = z
+  .object(fields)
+  .partial()
+  .extend({
+    /** the version the editor started from; a stale one answers 409 */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
 export type UpdateVendorInput = z.input<typeof updateVendorInput>;
 
 export const vendorListQuery = z.object({
@@ -79,6 +86,7 @@ export const vendorView = z.object({
   notes: z.string().nullable(),
   /** live AI systems linked to this vendor */
   systemCount: z.number(),
+  version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),

@@ -61,11 +61,14 @@ export async function createVendor(ctx: OrgContext, input: CreateVendorInput): P
 
 export async function updateVendor(ctx: OrgContext, id: string, input: UpdateVendorInput): Promise<VendorView> {
   if (!can(ctx.role, 'vendor.update')) throw forbidden();
-  const changes = parseOrThrow(updateVendorInput, input);
+  const { version, ...changes } = parseOrThrow(updateVendorInput, input);
   await withAudit(ctx, async (tx, audit) => {
     const before = await repo.lockVendor(tx, ctx.org.id, id);
     if (!before) throw notFound('Vendor');
     if (before.archivedAt) throw new AppError('conflict', 'This vendor is archived; restore it before editing');
+    if (version !== undefined && version !== before.version) {
+      throw new AppError('conflict', 'Someone else changed this vendor since you opened it; reload and try again', { currentVersion: before.version });
+    }
     if (changes.name && (await repo.findLiveByName(tx, ctx.org.id, changes.name, id))) throw duplicateName(changes.name);
     const after = await repo.updateVendor(tx, ctx.org.id, id, changes);
     if (!after) throw notFound('Vendor');

@@ -22,9 +22,9 @@ export class ApiError extends Error {
   get issues(): FieldIssue[] {
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;
     if (!Array.isArray(issues)) return [];
-    return issues.filter(
-      (i): i is FieldIssue => typeof i === 'object' && i !== null && typeof (i as FieldIssue).message === 'string',
-    ).map((i) => ({ path: String(i.path ?? ''), message: i.message }));
+    return issues
+      .filter((i): i is FieldIssue => typeof i === 'object' && i !== null && typeof (i as FieldIssue).message === 'string')
+      .map((i) => ({ path: String(i.path ?? ''), message: i.message }));
   }
 }
 

@@ -62,5 +62,7 @@ export function useImportRun(org: string) {
     pollError: poll.error,
     run,
     busy: upload.isPending || (run !== undefined && run.state === 'running'),
+    /** whether the run being uploaded or shown is a dry run */
+    dryRun: upload.variables?.dryRun,
   };
 }

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateTokenInput } from '@contracts/tokens/schema.js';
 import { createToken, listTokens, revokeToken } from '../api/tokens';
 
-export function useTokens(org: string) {
-  return useQuery({ queryKey: ['tokens', org], queryFn: () => listTokens(org) });
+export function useTokens(org: string, enabled = true) {
+  return useQuery({ queryKey: ['tokens', org], queryFn: () => listTokens(org), enabled });
 }
 
 export function useCreateToken(org: string) {

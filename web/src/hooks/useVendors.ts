@@ -1,9 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateVendorInput, UpdateVendorInput } from '@contracts/vendors/schema.js';
-import { archiveVendor, createVendor, getVendor, listVendors, restoreVendor, updateVendor, type VendorListParams } from '../api/vendors';
+import {
+  archiveVendor,
+  createVendor,
+  getVendor,
+  listVendors,
+  restoreVendor,
+  updateVendor,
+  type VendorListParams,
+} from '../api/vendors';
 
 export function useVendorList(org: string, params: VendorListParams) {
-  return useQuery({ queryKey: ['vendors', org, 'list', params], queryFn: () => listVendors(org, params), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['vendors', org, 'list', params],
+    queryFn: () => listVendors(org, params),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Vendors for pickers and filters (the first 200 by name). */

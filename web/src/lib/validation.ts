@@ -58,7 +58,11 @@ export function zodFormErrors(error: z.ZodError, t: TFunction): Record<string, s
 }
 
 /** Server field issues (400/422 `details.issues`), translated when the message is one the contracts define. */
-export function serverFieldErrors(error: unknown, fields: readonly string[], t: TFunction): { fieldErrors: Record<string, string>; rest: FieldIssue[] } {
+export function serverFieldErrors(
+  error: unknown,
+  fields: readonly string[],
+  t: TFunction,
+): { fieldErrors: Record<string, string>; rest: FieldIssue[] } {
   const fieldErrors: Record<string, string> = {};
   const rest: FieldIssue[] = [];
   if (!(error instanceof ApiError)) return { fieldErrors, rest };
@@ -78,8 +82,20 @@ export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     const key = `errors.${error.code}` as const;
     const known = [
-      'network', 'bad_request', 'validation_failed', 'unprocessable', 'unauthenticated', 'forbidden', 'csrf_failed',
-      'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal', 'unavailable',
+      'network',
+      'bad_request',
+      'validation_failed',
+      'unprocessable',
+      'unauthenticated',
+      'forbidden',
+      'csrf_failed',
+      'not_found',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'rate_limited',
+      'internal',
+      'unavailable',
     ];
     if (known.includes(error.code)) return t(key as 'errors.internal');
     return error.message;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useOrg } from '../../hooks/useOrg';
 import { navigation, type NavEntry } from './navigation';
+import { OrgSwitcher } from './OrgSwitcher';
 
 export function AppNavbar() {
   const { t } = useTranslation();
@@ -21,15 +22,16 @@ export function AppNavbar() {
 
   return (
     <AppShell.Navbar p="xs" aria-label={t('nav.mainLabel')} data-testid="navbar">
+      <AppShell.Section hiddenFrom="xs">
+        <OrgSwitcher currentSlug={org.slug} placement="navbar" />
+      </AppShell.Section>
       <AppShell.Section grow component={ScrollArea}>
         {navigation.map((component) => {
-          const label = (
-            <>
-              <Badge size="xs" variant="light" mr={6} circle>
-                {component.n}
-              </Badge>
-              {t(`nav.${component.key}`)}
-            </>
+          const label = t(`nav.${component.key}`);
+          const number = (
+            <Badge size="sm" variant="light" circle aria-hidden>
+              {component.n}
+            </Badge>
           );
           const entries = component.entries.filter(allowed);
           if (entries.length === 0) {
@@ -37,6 +39,7 @@ export function AppNavbar() {
               <NavLink
                 key={component.key}
                 label={label}
+                leftSection={number}
                 description={comingLater}
                 disabled
                 rightSection={<IconLock size={14} />}
@@ -49,6 +52,7 @@ export function AppNavbar() {
             <NavLink
               key={component.key}
               label={label}
+              leftSection={number}
               defaultOpened
               childrenOffset={28}
               data-testid={`nav-component-${component.n}`}

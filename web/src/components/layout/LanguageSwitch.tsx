@@ -15,8 +15,22 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       aria-label={t('common.language')}
       data-testid="language-switch"
       data={[
-        { value: 'en', label: <span lang="en" data-testid="language-en">English</span> },
-        { value: 'zh-HK', label: <span lang="zh-HK" data-testid="language-zh-HK">繁體中文</span> },
+        {
+          value: 'en',
+          label: (
+            <span lang="en" data-testid="language-en">
+              English
+            </span>
+          ),
+        },
+        {
+          value: 'zh-HK',
+          label: (
+            <span lang="zh-HK" data-testid="language-zh-HK">
+              繁體中文
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { AppShell, Center, Stack } from '@mantine/core';
+import { Anchor, AppShell, Center, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Outlet, useLocation, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import { OrgContext } from '../../hooks/orgContext';
 import { useOrgQuery } from '../../hooks/useOrg';
 import { rememberOrg } from '../../lib/lastOrg';
@@ -12,6 +13,7 @@ import { AppNavbar } from './AppNavbar';
 
 /** The frame of every organisation page: header, the ISO/IEC 42001 navigation, and the page. */
 export function OrgLayout() {
+  const { t } = useTranslation();
   const { org: slug = '' } = useParams();
   const org = useOrgQuery(slug);
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -25,7 +27,7 @@ export function OrgLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 290, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      {...(org.data ? { navbar: { width: 290, breakpoint: 'sm', collapsed: { mobile: !navOpened } } } : {})}
       padding="lg"
     >
       <AppHeader navOpened={navOpened} onToggleNav={toggle} currentSlug={slug} />
@@ -40,6 +42,9 @@ export function OrgLayout() {
           <Center>
             <Stack maw={560} w="100%">
               <QueryError error={org.error} />
+              <Anchor component={Link} to="/">
+                {t('common.goHome')}
+              </Anchor>
             </Stack>
           </Center>
         )}

@@ -36,17 +36,11 @@ export const navigation: NavComponent[] = [
   {
     n: 6,
     key: 'thirdParty',
-    entries: [
-      { key: 'vendorRegister', path: 'vendors', requires: ['vendor.read'] },
-      { key: 'vendorAssessments' },
-    ],
+    entries: [{ key: 'vendorRegister', path: 'vendors', requires: ['vendor.read'] }, { key: 'vendorAssessments' }],
   },
   {
     n: 7,
     key: 'improvement',
-    entries: [
-      { key: 'auditTrail', path: 'audit', requires: ['audit.read'] },
-      { key: 'internalAudits' },
-    ],
+    entries: [{ key: 'auditTrail', path: 'audit', requires: ['audit.read'] }, { key: 'internalAudits' }],
   },
 ];

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArrowBackUp, IconHistory, IconPencil } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ConfirmModal } from '../../components/common/ConfirmModal';
+import { FullPageLoader } from '../../components/common/FullPageLoader';
+import { PageHeader } from '../../components/common/PageHeader';
+import { QueryError } from '../../components/common/QueryError';
+import { SystemDetails } from '../../components/systems/SystemDetails';
+import { useCan, useOrg } from '../../hooks/useOrg';
+import { useArchiveSystem, useSystem } from '../../hooks/useSystems';
+import { formatDate } from '../../lib/dates';
+
+export function SystemDetailPage() {
+  const { t, i18n } = useTranslation();
+  const org = useOrg();
+  const { id = '' } = useParams();
+  const system = useSystem(org.slug, id);
+  const archive = useArchiveSystem(org.slug, id);
+  const canAudit = useCan('audit.read');
+  const [confirming, setConfirming] = useState(false);
+
+  if (system.isPending) return <FullPageLoader />;
+  if (system.isError) return <QueryError error={system.error} />;
+  const s = system.data;
+  const archived = s.archivedAt !== null;
+
+  const restore = () =>
+    archive.mutate(false, { onSuccess: () => notifications.show({ color: 'teal', message: t('systems.restoredDone') }) });
+  const confirmArchive = () =>
+    archive.mutate(true, {
+      onSuccess: () => {
+        setConfirming(false);
+        notifications.show({ color: 'teal', message: t('systems.archivedDone') });
+      },
+    });
+
+  return (
+    <>
+      <Anchor component={Link} to={`/o/${org.slug}/systems`} size="sm" mb="xs" display="inline-block">
+        ← {t('systems.title')}
+      </Anchor>
+      <PageHeader
+        title={s.name}
+        badge={
+          archived ? (
+            <Badge color="gray" data-testid="archived-badge">
+              {t('common.archived')}
+            </Badge>
+          ) : undefined
+        }
+        actions={
+          <>
+            {canAudit && (
+              <Button
+                component={Link}
+                to={`/o/${org.slug}/audit?entityId=${encodeURIComponent(s.id)}`}
+                variant="subtle"
+                leftSection={<IconHistory size={16} />}
+              >
+                {t('common.viewAudit')}
+              </Button>
+            )}
+            {s.can.update && !archived && (
+              <Button
+                component={Link}
+                to={`/o/${org.slug}/systems/${s.id}/edit`}
+                leftSection={<IconPencil size={16} />}
+                data-testid="edit-system"
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+            {s.can.archive && !archived && (
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconArchive size={16} />}
+                onClick={() => {
+                  archive.reset();
+                  setConfirming(true);
+                }}
+                data-testid="archive-system"
+              >
+                {t('common.archive')}
+              </Button>
+            )}
+            {s.can.archive && archived && (
+              <Button
+                variant="light"
+                leftSection={<IconArrowBackUp size={16} />}
+                loading={archive.isPending}
+                onClick={restore}
+                data-testid="restore-system"
+              >
+                {t('common.restore')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {archived && (
+        <Alert color="gray" mb="lg" data-testid="archived-notice">
+          {t('systems.archivedNotice', { date: formatDate(s.archivedAt, i18n.language) })}
+        </Alert>
+      )}
+      {!confirming && archive.error ? <QueryError error={archive.error} /> : null}
+      <SystemDetails system={s} org={org.slug} />
+      <ConfirmModal
+        opened={confirming}
+        title={t('systems.archiveTitle')}
+        body={t('systems.archiveBody')}
+        confirmLabel={t('systems.archiveConfirm')}
+        loading={archive.isPending}
+        error={archive.error}
+        onConfirm={confirmArchive}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}

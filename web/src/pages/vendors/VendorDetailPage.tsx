@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArrowBackUp, IconHistory, IconPencil } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ConfirmModal } from '../../components/common/ConfirmModal';
+import { DetailList } from '../../components/common/DetailList';
+import { FullPageLoader } from '../../components/common/FullPageLoader';
+import { PageHeader } from '../../components/common/PageHeader';
+import { QueryError } from '../../components/common/QueryError';
+import { useCan, useOrg } from '../../hooks/useOrg';
+import { useSystemList } from '../../hooks/useSystems';
+import { useArchiveVendor, useVendor } from '../../hooks/useVendors';
+import { formatDate, formatDateTime } from '../../lib/dates';
+
+function Badges({ values }: { values: string[] }) {
+  if (values.length === 0) return null;
+  return (
+    <Group gap={4}>
+      {values.map((v) => (
+        <Badge key={v} variant="light" color="gray" tt="none">
+          {v}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function VendorDetailPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const org = useOrg();
+  const { id = '' } = useParams();
+  const vendor = useVendor(org.slug, id);
+  const systems = useSystemList(org.slug, { vendor: id, limit: 50, sort: 'name', order: 'asc' });
+  const archive = useArchiveVendor(org.slug, id);
+  const canAudit = useCan('audit.read');
+  const [confirming, setConfirming] = useState(false);
+
+  if (vendor.isPending) return <FullPageLoader />;
+  if (vendor.isError) return <QueryError error={vendor.error} />;
+  const v = vendor.data;
+  const archived = v.archivedAt !== null;
+
+  return (
+    <>
+      <Anchor component={Link} to={`/o/${org.slug}/vendors`} size="sm" mb="xs" display="inline-block">
+        ← {t('vendors.title')}
+      </Anchor>
+      <PageHeader
+        title={v.name}
+        badge={archived ? <Badge color="gray">{t('common.archived')}</Badge> : undefined}
+        actions={
+          <>
+            {canAudit && (
+              <Button
+                component={Link}
+                to={`/o/${org.slug}/audit?entityId=${encodeURIComponent(v.id)}`}
+                variant="subtle"
+                leftSection={<IconHistory size={16} />}
+              >
+                {t('common.viewAudit')}
+              </Button>
+            )}
+            {v.can.update && !archived && (
+              <Button
+                component={Link}
+                to={`/o/${org.slug}/vendors/${v.id}/edit`}
+                leftSection={<IconPencil size={16} />}
+                data-testid="edit-vendor"
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+            {v.can.archive && !archived && (
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconArchive size={16} />}
+                onClick={() => {
+                  archive.reset();
+                  setConfirming(true);
+                }}
+                data-testid="archive-vendor"
+              >
+                {t('common.archive')}
+              </Button>
+            )}
+            {v.can.archive && archived && (
+              <Button
+                variant="light"
+                leftSection={<IconArrowBackUp size={16} />}
+                loading={archive.isPending}
+                onClick={() =>
+                  archive.mutate(false, {
+                    onSuccess: () => notifications.show({ color: 'teal', message: t('vendors.restoredDone') }),
+                  })
+                }
+                data-testid="restore-vendor"
+              >
+                {t('common.restore')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {archived && (
+        <Alert color="gray" mb="lg">
+          {t('vendors.archivedNotice', { date: formatDate(v.archivedAt, lang) })}
+        </Alert>
+      )}
+      {!confirming && archive.error ? <QueryError error={archive.error} /> : null}
+      <Stack gap="lg">
+        <Paper withBorder p="lg" radius="md">
+          <DetailList
+            items={[
+              {
+                label: t('vendors.fields.website'),
+                value: v.website ? (
+                  <Anchor href={v.website} target="_blank" rel="noopener noreferrer" size="sm">
+                    {v.website}
+                  </Anchor>
+                ) : null,
+              },
+              { label: t('vendors.fields.headquartersCountry'), value: v.headquartersCountry },
+              { label: t('vendors.fields.products'), value: <Badges values={v.products} /> },
+              { label: t('vendors.fields.aiFeatures'), value: <Badges values={v.aiFeatures} /> },
+              { label: t('vendors.fields.dataProcessingRegions'), value: <Badges values={v.dataProcessingRegions} /> },
+              { label: t('vendors.fields.contactName'), value: v.contactName },
+              { label: t('vendors.fields.contactEmail'), value: v.contactEmail },
+              { label: t('common.updated'), value: formatDateTime(v.updatedAt, lang) },
+            ]}
+          />
+          {v.notes && (
+            <Stack gap={2} mt="md">
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                {t('vendors.fields.notes')}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {v.notes}
+              </Text>
+            </Stack>
+          )}
+        </Paper>
+        <Paper withBorder p="lg" radius="md">
+          <Title order={4} mb="sm">
+            {t('vendors.systemsOfVendor')} ({v.systemCount})
+          </Title>
+          {systems.data && systems.data.items.length > 0 ? (
+            <List size="sm" spacing={4}>
+              {systems.data.items.map((s) => (
+                <List.Item key={s.id}>
+                  <Anchor component={Link} to={`/o/${org.slug}/systems/${s.id}`} size="sm">
+                    {s.name}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          )}
+        </Paper>
+      </Stack>
+      <ConfirmModal
+        opened={confirming}
+        title={t('vendors.archiveTitle')}
+        body={t('vendors.archiveBody')}
+        confirmLabel={t('vendors.archiveConfirm')}
+        loading={archive.isPending}
+        error={archive.error}
+        onConfirm={() =>
+          archive.mutate(true, {
+            onSuccess: () => {
+              setConfirming(false);
+              notifications.show({ color: 'teal', message: t('vendors.archivedDone') });
+            },
+          })
+        }
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}
