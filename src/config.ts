@@ -10,7 +10,6 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
-  AIMS_SECRET: z.string().min(16, 'AIMS_SECRET must be at least 16 characters').optional(),
   AIMS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AIMS_SECURE_COOKIES: z
     .enum(['true', 'false'])
@@ -23,7 +22,6 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
-  secret: string | undefined;
   logLevel: z.infer<typeof envSchema>['AIMS_LOG_LEVEL'];
   secureCookies: boolean;
 }
@@ -40,7 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     dataDir: path.resolve(e.AIMS_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    secret: e.AIMS_SECRET,
     logLevel: e.AIMS_LOG_LEVEL,
     secureCookies: e.AIMS_SECURE_COOKIES,
   };

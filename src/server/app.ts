@@ -22,7 +22,7 @@ import { transferRoutes } from '../modules/transfer/routes.js';
 import { vendorRoutes } from '../modules/vendors/routes.js';
 import { registerAuth } from './auth-plugin.js';
 import { noRoute, registerErrorHandler } from './error-handler.js';
-import type { App } from './types.js';
+import { errorResponse, type App } from './types.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const API_VERSION = '0.1.0';
@@ -100,6 +100,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   registerAuth(app, db);
+  // Every documented route answers errors in one shape; say so in the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    route.schema.response = { ...(route.schema.response as object | undefined), '4XX': errorResponse, '5XX': errorResponse };
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -19,7 +19,12 @@ export function authRoutes(app: App, { db, secureCookies }: AuthRouteOptions): v
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          // After body parsing, so that the key can include the e-mail address.
+          hook: 'preHandler',
+          keyGenerator: (req) => {
+            const email = (req.body as { email?: unknown } | undefined)?.email;
+            return `${req.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
         },
       },
     },

@@ -24,13 +24,13 @@ function cellOf(column: Column, value: unknown, locale: Locale): string {
   const kind = column.kind;
   switch (kind.type) {
     case 'enum':
-      return kind.labels[String(value)]?.[locale] ?? String(value);
+      return kind.labels[value as string]?.[locale] ?? (value as string);
     case 'enumList':
       return (value as string[]).map((v) => kind.labels[v]?.[locale] ?? v).join('; ');
     case 'list':
       return (value as string[]).join('; ');
     default:
-      return String(value);
+      return String(value as string | number);
   }
 }
 

@@ -55,7 +55,7 @@ export function uploadImport(
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'The server cannot be reached'));
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
       } catch {
