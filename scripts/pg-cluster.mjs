@@ -28,9 +28,12 @@ function freePort() {
   });
 }
 
-function asOwner(cmd, args, opts = {}) {
-  const isRoot = process.getuid?.() === 0;
-  return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args], opts] : [cmd, args, opts];
+/** As root, run the cluster's programs as the "postgres" user (initdb refuses root); else as ourselves. */
+function ownerIds() {
+  if (process.getuid?.() !== 0) return {};
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  return { uid, gid };
 }
 
 /** Returns { url, stop } or { skipped: reason }. */
@@ -45,18 +48,21 @@ export async function startPgCluster() {
       return { skipped: 'running as root and there is no "postgres" user to own the test cluster' };
     }
   }
+  const ids = ownerIds();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-pg-'));
   const data = path.join(dir, 'data');
-  if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  if (isRoot) fs.chownSync(dir, ids.uid, ids.gid);
   fs.chmodSync(dir, 0o755);
-  const [c1, a1, o1] = asOwner(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'aims', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  execFileSync(c1, a1, { ...o1, stdio: 'ignore' });
+  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'aims', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+    ...ids,
+    cwd: dir,
+    stdio: 'ignore',
+  });
   const port = await freePort();
-  const [c2, a2] = asOwner(path.join(bin, 'postgres'), [
-    '-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1',
-    '-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=fatal',
-  ]);
-  const child = spawn(c2, a2, { stdio: 'ignore', detached: false });
+  const args = ['-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1'];
+  args.push('-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=fatal');
+  const child = spawn(path.join(bin, 'postgres'), args, { ...ids, cwd: dir, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `postgres://aims@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -68,7 +74,7 @@ export async function startPgCluster() {
       sock.on('error', () => resolve(false));
     });
     if (ok) break;
-    if (Date.now() > deadline || child.exitCode !== null) {
+    if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null) {
       child.kill('SIGKILL');
       return { skipped: 'the private PostgreSQL cluster did not start' };
     }
@@ -89,8 +95,11 @@ export async function startPgCluster() {
   return {
     url,
     async stop() {
+      // Fast shutdown; SIGKILL if it has not gone within 10 s.
       child.kill('SIGINT');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

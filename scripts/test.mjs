@@ -39,7 +39,7 @@ if (pg.url) env.AIMS_TEST_PG_URL = pg.url;
 else notes.push(`PostgreSQL suites skipped: ${pg.skipped}`);
 if (!fs.existsSync('/usr/bin/chromium')) notes.push('Browser suites skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
 
-const report = path.join(root, '.tmp/vitest-report.json');
+const report = path.join(root, `.tmp/vitest-report-${process.pid}.json`);
 fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
 console.log('\n== vitest');
@@ -51,6 +51,7 @@ if (pg.stop) await pg.stop();
 
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  fs.rmSync(report, { force: true });
   passed += r.numPassedTests;
   // A file that failed to load has no failed test of its own: count it once.
   const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;

@@ -10,18 +10,21 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.js';
 import { auditRoutes } from '../modules/audit-log/routes.js';
+import { enableIdentityCache } from '../modules/auth/identity-cache.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
+import { SystemListIndex } from '../modules/systems/list-index.js';
 import { systemRoutes } from '../modules/systems/routes.js';
 import { tokenRoutes } from '../modules/tokens/routes.js';
 import { transferRoutes } from '../modules/transfer/routes.js';
 import { vendorRoutes } from '../modules/vendors/routes.js';
 import { registerAuth } from './auth-plugin.js';
 import { noRoute, registerErrorHandler } from './error-handler.js';
+import { registerNulGuard } from './nul-guard.js';
 import { errorResponse, type App } from './types.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -52,7 +55,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are shaped by explicit presenters and their types are checked against the response schemas at
+  // compile time; re-validating every response with zod cost more than the rest of a list request (ADR 0006).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
 
   app.addHook('onSend', async (request, reply) => {
@@ -100,6 +105,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   registerAuth(app, db);
+  registerNulGuard(app);
+  // JSON is the only text body the API takes; a JSON document sent as text/plain is a client error (415).
+  app.removeContentTypeParser('text/plain');
   // Every documented route answers errors in one shape; say so in the OpenAPI document.
   app.addHook('onRoute', (route) => {
     if (!route.schema || route.schema.hide) return;
@@ -117,7 +125,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const deps = { db };
+  // The embedded database belongs to this process alone, which makes in-memory read models safe (ADR 0006).
+  const singleProcess = options.database.engine === 'pglite';
+  if (singleProcess) enableIdentityCache(db);
+  const deps = { db, ...(singleProcess ? { systemIndex: new SystemListIndex() } : {}) };
   authRoutes(app, { ...deps, secureCookies: options.secureCookies ?? false });
   orgRoutes(app, deps);
   tokenRoutes(app, deps);

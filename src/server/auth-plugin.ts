@@ -32,6 +32,10 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     request.identity = cookie ? await identifyByCookie(db, cookie) : null;
+    // Organisation routes answer anonymous callers 401 before looking at their ids or bodies.
+    if (!request.identity && request.url.startsWith('/api/v1/orgs')) {
+      throw new AppError('unauthenticated', 'Sign in or send an API token');
+    }
     const csrfHeader = request.headers['x-csrf-token'];
     if (
       request.identity &&

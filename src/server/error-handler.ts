@@ -10,6 +10,15 @@ function body(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+/** The SQLSTATE of a database error, whether the driver's own or wrapped by Drizzle. */
+function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /** Fastify's own 4xx errors (bad JSON, too large, wrong media type …) mapped to our codes. */
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
@@ -48,9 +57,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }));
       return reply.code(400).send(body('validation_failed', 'The request is not valid', { issues }));
     }
+    const sqlState = pgErrorCode(err);
     // A unique index caught a race that the service's own check could not see.
-    if ((err as { code?: unknown }).code === '23505') {
-      return reply.code(409).send(body('conflict', 'This conflicts with an existing record; reload and try again'));
+    if (sqlState === '23505') return reply.code(409).send(body('conflict', 'This conflicts with an existing record; reload and try again'));
+    // Class 22 (data exception): a value the database cannot hold that validation let through. Never a 500.
+    if (sqlState?.startsWith('22')) {
+      request.log.warn({ sqlState }, 'database refused a value that passed validation');
+      return reply.code(400).send(body('bad_request', 'A value is outside what can be stored (for example a date or a character)'));
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

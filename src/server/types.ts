@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
+import type { SystemListIndex } from '../modules/systems/list-index.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -14,6 +15,8 @@ export type App = FastifyInstance<
 /** What each module's routes receive. */
 export interface RouteDeps {
   db: Db;
+  /** the in-memory register read model, on the embedded database only */
+  systemIndex?: SystemListIndex;
 }
 
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantOrDate } from '../../lib/calendar.js';
 
 /** Contracts of the audit trail, shared by the server, the CLI and the web app. */
 export const auditListQuery = z.object({
@@ -7,8 +8,8 @@ export const auditListQuery = z.object({
   action: z.string().max(64).optional(),
   actor: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: instantOrDate().optional(),
+  to: instantOrDate().optional(),
   /** cursor: entries older than this position in the chain */
   beforeSeq: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { randomSecret, safeEqual, sha256Hex } from '../../lib/secrets.js';
 import type { Actor, OrgRef } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
+import { identityCacheFor } from './identity-cache.js';
 import { decoy, verifyPassword } from './passwords.js';
 import { isRole, type Role } from './permissions.js';
 import * as repo from './repo.js';
@@ -31,7 +32,9 @@ export async function login(db: Db, email: string, password: string): Promise<{ 
 }
 
 export async function logout(db: Db, identity: Identity | null): Promise<void> {
-  if (identity?.kind === 'session') await repo.deleteSession(db, identity.sessionId);
+  if (identity?.kind !== 'session') return;
+  identityCacheFor(db)?.sessions.delete(identity.sessionId);
+  await repo.deleteSession(db, identity.sessionId);
 }
 
 export async function sessionView(db: Db, user: repo.UserRow, csrfToken: string): Promise<SessionView> {
@@ -45,27 +48,45 @@ export async function sessionView(db: Db, user: repo.UserRow, csrfToken: string)
 
 export async function identifyByCookie(db: Db, cookie: string): Promise<Identity | null> {
   const id = sha256Hex(cookie);
+  const cache = identityCacheFor(db);
+  const cached = cache?.sessions.get(id, Date.now());
+  if (cached) return cached;
   const row = await repo.findLiveSession(db, id, new Date());
-  return row ? { kind: 'session', sessionId: id, csrfToken: row.session.csrfToken, user: row.user } : null;
+  if (!row) return null;
+  const identity = { kind: 'session', sessionId: id, csrfToken: row.session.csrfToken, user: row.user } as const;
+  cache?.sessionEntry(id, identity, row.session.expiresAt);
+  return identity;
 }
+
+/** Last use is informative only; it is recorded at most once a minute to keep reads cheap. */
+const TOUCH_EVERY_MS = 60_000;
+const lastTouched = new Map<string, number>();
 
 export async function identifyByBearer(db: Db, token: string): Promise<Identity | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const hash = sha256Hex(token);
   const now = new Date();
-  const row = await repo.findLiveToken(db, sha256Hex(token), now);
-  if (!row || !isRole(row.token.role)) return null;
-  // Last use is informative only; it is recorded at most once a minute to keep reads cheap.
-  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
-    await repo.touchToken(db, row.token.id, now);
+  const cache = identityCacheFor(db);
+  let identity = cache?.tokens.get(hash, now.getTime());
+  if (!identity) {
+    const row = await repo.findLiveToken(db, hash, now);
+    if (!row || !isRole(row.token.role)) return null;
+    identity = {
+      kind: 'token',
+      tokenId: row.token.id,
+      tokenName: row.token.name,
+      role: row.token.role,
+      org: { id: row.org.id, slug: row.org.slug, name: row.org.name },
+      orgIsDemo: row.org.isDemo,
+    };
+    cache?.tokenEntry(hash, identity, row.token.expiresAt);
+    if (row.token.lastUsedAt) lastTouched.set(row.token.id, row.token.lastUsedAt.getTime());
   }
-  return {
-    kind: 'token',
-    tokenId: row.token.id,
-    tokenName: row.token.name,
-    role: row.token.role,
-    org: { id: row.org.id, slug: row.org.slug, name: row.org.name },
-    orgIsDemo: row.org.isDemo,
-  };
+  if (now.getTime() - (lastTouched.get(identity.tokenId) ?? 0) > TOUCH_EVERY_MS) {
+    lastTouched.set(identity.tokenId, now.getTime());
+    await repo.touchToken(db, identity.tokenId, now);
+  }
+  return identity;
 }
 
 export function csrfMatches(identity: Identity, header: string | undefined): boolean {
@@ -81,9 +102,14 @@ export async function resolveOrgAccess(db: Db, identity: Identity, slug: string)
     if (identity.org.slug !== slug) throw new AppError('not_found', 'Organisation not found');
     return { org: identity.org, role: identity.role };
   }
+  const cache = identityCacheFor(db);
+  const cached = cache?.memberships.get(`${identity.user.id}|${slug}`, Date.now());
+  if (cached) return cached;
   const m = await repo.membershipIn(db, identity.user.id, slug);
   if (!m || !isRole(m.role)) throw new AppError('not_found', 'Organisation not found');
-  return { org: { id: m.id, slug: m.slug, name: m.name }, role: m.role };
+  const access = { org: { id: m.id, slug: m.slug, name: m.name }, role: m.role };
+  cache?.membershipEntry(identity.user.id, slug, access);
+  return access;
 }
 
 export function actorOf(identity: Identity): Actor {

@@ -82,6 +82,11 @@ export async function listSystems(db: Db, orgId: string, q: SystemListQuery): Pr
   return { rows, total: Number(totals[0]?.n ?? 0) };
 }
 
+/** Every system of the organisation, archived ones included (for the in-memory read model). */
+export async function allSystems(db: Db, orgId: string): Promise<JoinedSystem[]> {
+  return joined(db).where(eq(aiSystems.orgId, orgId));
+}
+
 export async function findSystem(db: Db, orgId: string, id: string): Promise<JoinedSystem | undefined> {
   const [row] = await joined(db).where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)));
   return row;

@@ -6,11 +6,11 @@ import { archiveSystem, createSystem, getSystem, listSystems, restoreSystem, upd
 
 const tags = ['ai-systems'];
 
-export function systemRoutes(app: App, { db }: RouteDeps): void {
+export function systemRoutes(app: App, { db, systemIndex }: RouteDeps): void {
   app.get(
     '/api/v1/orgs/:org/systems',
     { schema: { tags, summary: 'List AI systems with filters, sort and pagination', params: orgParams, querystring: systemListQuery, response: { 200: systemPage } } },
-    async (request) => listSystems(await orgContext(db, request, request.params.org), request.query),
+    async (request) => listSystems(await orgContext(db, request, request.params.org), request.query, systemIndex),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../../lib/zod-messages.js';
+import { calendarDate } from '../../lib/calendar.js';
 
 /** Contracts of the AI system register, shared by the server, the CLI, the importer and the web app. */
 export const systemTypes = [
@@ -65,7 +66,7 @@ const fields = {
   decisionRole: z.enum(decisionRoles),
   humanOversight: z.enum(oversightLevels),
   tags: textList,
-  nextReviewDate: z.iso.date('Use a date like 2026-12-31').nullish().transform((v) => v ?? null),
+  nextReviewDate: calendarDate().nullish().transform((v) => v ?? null),
   registrationStatus: z.enum(registrationStatuses),
   source: z.enum(systemSources),
 };

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../server/validate.js';
 import { withAudit } from '../audit-log/service.js';
 import { can } from '../auth/permissions.js';
 import { allowedOnSystem, presentSystem, snapshotSystem } from './present.js';
+import type { SystemListIndex } from './list-index.js';
 import * as repo from './repo.js';
 import {
   createSystemInput,
@@ -39,9 +40,10 @@ export async function checkReferences(
   };
 }
 
-export async function listSystems(ctx: OrgContext, query: SystemListQuery): Promise<SystemPage> {
+/** Lists from the in-memory read model when there is one (embedded database), else from the database. */
+export async function listSystems(ctx: OrgContext, query: SystemListQuery, index?: SystemListIndex): Promise<SystemPage> {
   if (!can(ctx.role, 'system.read')) throw forbidden();
-  const { rows, total } = await repo.listSystems(ctx.db, ctx.org.id, query);
+  const { rows, total } = index ? await index.list(ctx.db, ctx.org.id, query) : await repo.listSystems(ctx.db, ctx.org.id, query);
   return { items: rows.map((r) => presentSystem(r, ctx.role, ctx.actor)), total, limit: query.limit, offset: query.offset };
 }
 

@@ -13,13 +13,19 @@ const tags = ['import-export'];
 /** The one uploaded file of a multipart request, read into memory within the upload limit. */
 async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; body: Buffer }> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in a field named "file"');
-  const part = await request.file();
-  if (!part) throw new AppError('bad_request', 'No file was sent; use a field named "file"');
-  if (!/\.(csv|xlsx)$/i.test(part.filename)) {
-    part.file.resume();
-    throw new AppError('unsupported_media_type', 'Only .csv and .xlsx files can be imported');
+  try {
+    const part = await request.file();
+    if (!part) throw new AppError('bad_request', 'No file was sent; use a field named "file"');
+    if (!/\.(csv|xlsx)$/i.test(part.filename)) {
+      part.file.resume();
+      throw new AppError('unsupported_media_type', 'Only .csv and .xlsx files can be imported');
+    }
+    return { fileName: part.filename, body: await part.toBuffer() };
+  } catch (err) {
+    // Limits (413) carry their status; anything else the multipart parser throws is a malformed upload.
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+    throw new AppError('bad_request', `The upload is not valid multipart/form-data: ${(err as Error).message}`);
   }
-  return { fileName: part.filename, body: await part.toBuffer() };
 }
 
 export function transferRoutes(app: App, { db }: RouteDeps): void {

@@ -107,6 +107,11 @@ export async function convertRows<S extends z.ZodType>(
     for (const [i, column] of headerMap.byPosition) {
       const cell = (cells[i] ?? '').trim();
       if (cell === '') continue;
+      if (cell.includes('\u0000')) {
+        errors.push({ row, column: table.headers[i] ?? column.headers.en, message: 'The cell contains a NUL character (U+0000), which cannot be stored' });
+        rowOk = false;
+        continue;
+      }
       const { value, error } = convertCell(column, cell, lookups);
       if (error) {
         errors.push({ row, column: table.headers[i] ?? column.headers.en, message: error });
