@@ -53,7 +53,8 @@ export async function startPgCluster() {
   const data = path.join(dir, 'data');
   if (isRoot) fs.chownSync(dir, ids.uid, ids.gid);
   fs.chmodSync(dir, 0o755);
-  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'aims', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+  // C collation with UTF-8 character classes, as the embedded database has: search folds accents the same way.
+  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'aims', '--no-sync', '-E', 'UTF8', '--locale=C', '--lc-ctype=C.UTF-8'], {
     ...ids,
     cwd: dir,
     stdio: 'ignore',
