@@ -13,7 +13,7 @@ import * as vendorsRepo from '../vendors/repo.js';
 import { createVendorInput } from '../vendors/schema.js';
 import { systemColumns, vendorColumns } from './columns.js';
 import type { Table } from './read-table.js';
-import { convertRows, mapHeaders, type Lookups } from './rows.js';
+import { AMBIGUOUS, convertRows, mapHeaders, type Lookups } from './rows.js';
 import type { RowError, TransferEntity } from './schema.js';
 
 export interface ImportProgress {
@@ -30,9 +30,13 @@ export interface ImportOutcome {
 
 async function loadLookups(ctx: OrgContext): Promise<Lookups> {
   const [members, vendors] = await Promise.all([listMembers(ctx.db, ctx.org.id), vendorsRepo.liveVendorNames(ctx.db, ctx.org.id)]);
-  const personByKey = new Map<string, string>();
-  // Names first, so that an e-mail address always wins over a display name that happens to equal it.
-  for (const m of members) personByKey.set(m.displayName.toLowerCase(), m.userId);
+  const personByKey = new Map<string, string | typeof AMBIGUOUS>();
+  // Names first, so that an e-mail address always wins over a display name that happens to equal it. A name two
+  // members share identifies neither.
+  for (const m of members) {
+    const key = m.displayName.toLowerCase();
+    personByKey.set(key, personByKey.has(key) ? AMBIGUOUS : m.userId);
+  }
   for (const m of members) personByKey.set(m.email.toLowerCase(), m.userId);
   return { personByKey, vendorByName: new Map(vendors.map((v) => [v.name.toLowerCase(), v.id])) };
 }
@@ -78,7 +82,7 @@ async function importSystems(
   const created = await withAudit(ctx, async (tx, audit) => {
     // References are checked again inside the transaction: a member or vendor may have gone meanwhile.
     const issuesOf = await checkReferences(tx, ctx.org.id, rows.map((r) => r.value));
-    const late = rows.flatMap((r) => issuesOf(r.value).map((i) => ({ row: r.row, column: i.path, message: i.message })));
+    const late = rows.flatMap((r) => issuesOf(r.value).map((i) => ({ row: r.row, column: headerMap.headerOf(i.path), message: i.message })));
     if (late.length) return late;
     const inserted = await systemsRepo.insertSystems(tx, rows.map((r) => ({ ...r.value, source: 'import', orgId: ctx.org.id })));
     for (const s of inserted) audit({ action: 'system.create', entityType: 'ai_system', entityId: s.id, after: snapshotSystem(s) });

@@ -83,11 +83,16 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Exports prefix cells that start like a formula with an apostrophe (CSV injection); imports take it off. */
-export function unescapeFormula(cell: string): string {
-  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
-}
+/**
+ * Exports prefix cells that a spreadsheet would run as a formula with an apostrophe (CSV injection); imports take
+ * one off. Text that already starts with apostrophes before such a character gets one more, so it round-trips.
+ */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 
 export function escapeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return FORMULA_LIKE.test(cell) ? `'${cell}` : cell;
+}
+
+export function unescapeFormula(cell: string): string {
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }

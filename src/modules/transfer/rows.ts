@@ -3,9 +3,12 @@ import { codeFor, columnIndex, normaliseHeader, splitList, type Column } from '.
 import type { RowError } from './schema.js';
 import type { Table } from './read-table.js';
 
+/** Marks a name that more than one member has. */
+export const AMBIGUOUS = Symbol('ambiguous');
+
 /** Lookups for cells that name things: people by e-mail (or name), vendors by name. */
 export interface Lookups {
-  personByKey: Map<string, string>;
+  personByKey: Map<string, string | typeof AMBIGUOUS>;
   vendorByName: Map<string, string>;
 }
 
@@ -14,6 +17,8 @@ export interface HeaderMap {
   byPosition: Map<number, Column>;
   ignored: string[];
   errors: RowError[];
+  /** the header a field's errors are reported under: as written in the file, else the column's English header */
+  headerOf(field: string): string | null;
 }
 
 export function mapHeaders(headers: string[], columns: Column[]): HeaderMap {
@@ -39,7 +44,8 @@ export function mapHeaders(headers: string[], columns: Column[]): HeaderMap {
       errors.push({ row: 1, column: c.headers.en, message: `The required column "${c.headers.en}" (${c.headers['zh-HK']}) is missing` });
     }
   }
-  return { byPosition, ignored, errors };
+  const headerOf = (field: string) => seen.get(field) ?? columns.find((c) => c.field === field)?.headers.en ?? (field || null);
+  return { byPosition, ignored, errors, headerOf };
 }
 
 /** One cell to a field value, or an error message. Empty cells leave the field to its default. */
@@ -70,6 +76,7 @@ function convertCell(column: Column, cell: string, lookups: Lookups): { value?: 
     }
     case 'person': {
       const id = lookups.personByKey.get(cell.toLowerCase());
+      if (id === AMBIGUOUS) return { error: `More than one member is named "${cell}"; use their e-mail address` };
       return id ? { value: id } : { error: `No member of this organisation has the e-mail or name "${cell}"` };
     }
     case 'vendor': {
@@ -98,8 +105,6 @@ export async function convertRows<S extends z.ZodType>(
 ): Promise<{ rows: ConvertedRow<z.output<S>>[]; errors: RowError[] }> {
   const rows: ConvertedRow<z.output<S>>[] = [];
   const errors: RowError[] = [];
-  const headerOfField = new Map<string, string>();
-  for (const [i, c] of headerMap.byPosition) headerOfField.set(c.field, table.headers[i] ?? c.headers.en);
 
   for (const [n, { row, cells }] of table.rows.entries()) {
     const raw: Record<string, unknown> = {};
@@ -123,9 +128,9 @@ export async function convertRows<S extends z.ZodType>(
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
         // A cell that failed conversion already has its error.
-        if (!rowOk && raw[field] === undefined && headerOfField.has(field) && errors.some((e) => e.row === row && e.column === headerOfField.get(field))) continue;
+        if (!rowOk && raw[field] === undefined && errors.some((e) => e.row === row && e.column === headerMap.headerOf(field))) continue;
         const message = raw[field] === undefined && issue.code === 'invalid_type' ? 'This cell is required' : issue.message;
-        errors.push({ row, column: headerOfField.get(field) ?? (field || null), message });
+        errors.push({ row, column: headerMap.headerOf(field), message });
       }
     } else if (rowOk) rows.push({ row, value: parsed.data });
     if ((n + 1) % 500 === 0) await onProgress(n + 1);
