@@ -8,8 +8,9 @@ import { buildApp } from '../src/server/app.js';
 
 const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/openapi.json');
 
-// Generating the document registers the routes without serving a request, so no database is opened.
-const unopened = { db: undefined, engine: 'pglite', location: '', close: async () => undefined } as unknown as Database;
+// Generating the document registers the routes without serving a request, so no database is opened. (Described
+// as PostgreSQL so that no in-memory read model is set up for it; the routes are the same on both engines.)
+const unopened = { db: undefined, engine: 'postgres', location: '', close: async () => undefined } as unknown as Database;
 const app = await buildApp({ database: unopened, logLevel: 'silent', serveWeb: false });
 await app.ready();
 const generated = `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -54,11 +54,15 @@ export async function startPgCluster() {
   if (isRoot) fs.chownSync(dir, ids.uid, ids.gid);
   fs.chmodSync(dir, 0o755);
   // C collation with UTF-8 character classes, as the embedded database has: search folds accents the same way.
-  execFileSync(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'aims', '--no-sync', '-E', 'UTF8', '--locale=C', '--lc-ctype=C.UTF-8'], {
-    ...ids,
-    cwd: dir,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    path.join(bin, 'initdb'),
+    ['-D', data, '-A', 'trust', '-U', 'aims', '--no-sync', '-E', 'UTF8', '--locale=C', '--lc-ctype=C.UTF-8'],
+    {
+      ...ids,
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
   const port = await freePort();
   const args = ['-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1'];
   args.push('-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'log_min_messages=fatal');

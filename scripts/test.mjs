@@ -37,7 +37,8 @@ const env = {};
 const pg = process.env.AIMS_TEST_PG_URL ? { url: process.env.AIMS_TEST_PG_URL } : await startPgCluster();
 if (pg.url) env.AIMS_TEST_PG_URL = pg.url;
 else notes.push(`PostgreSQL suites skipped: ${pg.skipped}`);
-if (!fs.existsSync('/usr/bin/chromium')) notes.push('Browser suites skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
+if (!fs.existsSync('/usr/bin/chromium'))
+  notes.push('Browser suites skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
 
 const report = path.join(root, `.tmp/vitest-report-${process.pid}.json`);
 fs.mkdirSync(path.dirname(report), { recursive: true });

@@ -29,7 +29,13 @@ export async function withDatabase<T>(opts: DbOptions, work: (database: Database
 export async function cliContext(database: Database, slug: string): Promise<OrgContext> {
   const org = await findOrgBySlug(database.db, slug);
   if (!org) throw new AppError('not_found', `Organisation "${slug}" not found (see \`aims orgs list\`)`);
-  return { db: database.db, actor: systemActor('system (cli)'), org: { id: org.id, slug: org.slug, name: org.name }, role: 'owner', requestId: null };
+  return {
+    db: database.db,
+    actor: systemActor('system (cli)'),
+    org: { id: org.id, slug: org.slug, name: org.name },
+    role: 'owner',
+    requestId: null,
+  };
 }
 
 /** Errors become one line on stderr and a non-zero exit code. */
@@ -52,9 +58,19 @@ export function reportError(err: unknown): never {
 /** A plain text table for humans; `--json` prints JSON instead. */
 export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
   const cell = (v: unknown): string =>
-    v === null || v === undefined ? '' : Array.isArray(v) ? v.map(cell).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v as string);
+    v === null || v === undefined
+      ? ''
+      : Array.isArray(v)
+        ? v.map(cell).join(', ')
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v as string);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(line(columns));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(columns.map((c) => cell(r[c]))));

@@ -17,9 +17,18 @@ afterEach(() => {
 
 /** A child process that takes the lock and reports "locked" once it holds it. */
 function holdLockInChild(dir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', `import('${path.resolve('src/db/lock.ts')}').then(m => { m.acquireDataDirLock(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import('${path.resolve('src/db/lock.ts')}').then(m => { m.acquireDataDirLock(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
     child.on('exit', (code) => reject(new Error(`child exited ${code}`)));

@@ -102,10 +102,19 @@ export const vendors = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     website: text('website'),
-    products: text('products').array().notNull().default(sql`'{}'::text[]`),
-    aiFeatures: text('ai_features').array().notNull().default(sql`'{}'::text[]`),
+    products: text('products')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    aiFeatures: text('ai_features')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     headquartersCountry: text('headquarters_country'),
-    dataProcessingRegions: text('data_processing_regions').array().notNull().default(sql`'{}'::text[]`),
+    dataProcessingRegions: text('data_processing_regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     contactName: text('contact_name'),
     contactEmail: text('contact_email'),
     notes: text('notes'),
@@ -138,16 +147,37 @@ export const aiSystems = pgTable(
     type: text('type').notNull(),
     lifecycleStage: text('lifecycle_stage').notNull(),
     hosting: text('hosting').notNull(),
-    regionsUsed: text('regions_used').array().notNull().default(sql`'{}'::text[]`),
-    outputRegions: text('output_regions').array().notNull().default(sql`'{}'::text[]`),
-    models: text('models').array().notNull().default(sql`'{}'::text[]`),
-    modelProviders: text('model_providers').array().notNull().default(sql`'{}'::text[]`),
+    regionsUsed: text('regions_used')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    outputRegions: text('output_regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    models: text('models')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    modelProviders: text('model_providers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     vendorId: uuid('vendor_id').references(() => vendors.id),
-    dataCategories: text('data_categories').array().notNull().default(sql`'{}'::text[]`),
-    affectedPersons: text('affected_persons').array().notNull().default(sql`'{}'::text[]`),
+    dataCategories: text('data_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    affectedPersons: text('affected_persons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     decisionRole: text('decision_role').notNull(),
     humanOversight: text('human_oversight').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     nextReviewDate: date('next_review_date', { mode: 'string' }),
     registrationStatus: text('registration_status').notNull(),
     source: text('source').notNull(),
@@ -185,10 +215,7 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    uniqueIndex('audit_log_org_seq_idx').on(t.orgId, t.seq),
-    index('audit_log_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
-  ],
+  (t) => [uniqueIndex('audit_log_org_seq_idx').on(t.orgId, t.seq), index('audit_log_org_entity_idx').on(t.orgId, t.entityType, t.entityId)],
 );
 
 /** The last link of each organisation's chain, so that deleting the newest entries is detected too. */
@@ -214,7 +241,9 @@ export const importRuns = pgTable(
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
     createdRows: integer('created_rows').notNull().default(0),
-    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb('errors')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     message: text('message'),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),

@@ -24,14 +24,56 @@ export interface DemoUser {
 export const demoUsers: DemoUser[] = [
   { key: 'owner', email: 'margaret.leung@harbourpoint.example', displayName: 'Margaret Leung', role: 'owner', title: 'Managing Partner' },
   { key: 'admin', email: 'kelvin.chan@harbourpoint.example', displayName: 'Kelvin Chan', role: 'admin', title: 'IT Director' },
-  { key: 'governance', email: 'grace.wong@harbourpoint.example', displayName: 'Grace Wong', role: 'governance_lead', title: 'Head of Digital and AI Governance' },
+  {
+    key: 'governance',
+    email: 'grace.wong@harbourpoint.example',
+    displayName: 'Grace Wong',
+    role: 'governance_lead',
+    title: 'Head of Digital and AI Governance',
+  },
   { key: 'hr', email: 'daniel.ho@harbourpoint.example', displayName: 'Daniel Ho', role: 'system_owner', title: 'Head of People' },
-  { key: 'sales', email: 'jason.lam@harbourpoint.example', displayName: 'Jason Lam', role: 'system_owner', title: 'Director, Client Development' },
-  { key: 'knowledge', email: 'alan.kwok@harbourpoint.example', displayName: 'Alan Kwok', role: 'system_owner', title: 'Knowledge Management Lead' },
-  { key: 'marketing', email: 'fiona.cheung@harbourpoint.example', displayName: 'Fiona Cheung', role: 'system_owner', title: 'Marketing Manager' },
-  { key: 'engineer', email: 'winnie.lau@harbourpoint.example', displayName: 'Winnie Lau', role: 'contributor', title: 'Data and ML Engineer' },
-  { key: 'auditor', email: 'samuel.tsang@harbourpoint.example', displayName: 'Samuel Tsang', role: 'auditor', title: 'Internal Audit Manager' },
-  { key: 'board', email: 'patrick.yeung@harbourpoint.example', displayName: 'Patrick Yeung', role: 'viewer', title: 'Audit Committee Chair' },
+  {
+    key: 'sales',
+    email: 'jason.lam@harbourpoint.example',
+    displayName: 'Jason Lam',
+    role: 'system_owner',
+    title: 'Director, Client Development',
+  },
+  {
+    key: 'knowledge',
+    email: 'alan.kwok@harbourpoint.example',
+    displayName: 'Alan Kwok',
+    role: 'system_owner',
+    title: 'Knowledge Management Lead',
+  },
+  {
+    key: 'marketing',
+    email: 'fiona.cheung@harbourpoint.example',
+    displayName: 'Fiona Cheung',
+    role: 'system_owner',
+    title: 'Marketing Manager',
+  },
+  {
+    key: 'engineer',
+    email: 'winnie.lau@harbourpoint.example',
+    displayName: 'Winnie Lau',
+    role: 'contributor',
+    title: 'Data and ML Engineer',
+  },
+  {
+    key: 'auditor',
+    email: 'samuel.tsang@harbourpoint.example',
+    displayName: 'Samuel Tsang',
+    role: 'auditor',
+    title: 'Internal Audit Manager',
+  },
+  {
+    key: 'board',
+    email: 'patrick.yeung@harbourpoint.example',
+    displayName: 'Patrick Yeung',
+    role: 'viewer',
+    title: 'Audit Committee Chair',
+  },
 ];
 
 export const demoVendors: (CreateVendorInput & { key: string })[] = [

@@ -17,7 +17,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const org = await createOrganization(db, actor, { name: DEMO_NAME, slug: DEMO_SLUG, isDemo: true });
   const userIds = new Map<string, string>();
   for (const u of demoUsers) {
-    const created = await createUser(db, actor, { email: u.email, password: DEMO_PASSWORD, displayName: u.displayName, orgSlug: DEMO_SLUG, role: u.role });
+    const created = await createUser(db, actor, {
+      email: u.email,
+      password: DEMO_PASSWORD,
+      displayName: u.displayName,
+      orgSlug: DEMO_SLUG,
+      role: u.role,
+    });
     userIds.set(u.key, created.userId);
   }
   const ctx: OrgContext = { db, actor, org: { id: org.id, slug: org.slug, name: org.name }, role: 'owner', requestId: null };

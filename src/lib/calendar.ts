@@ -17,7 +17,4 @@ export const calendarDate = (message = 'Use a date like 2026-12-31') =>
 
 /** A date, or a date and time with an offset, as a filter bound. */
 export const instantOrDate = () =>
-  z.iso
-    .datetime({ offset: true })
-    .or(z.iso.date())
-    .refine(yearInRange, `Use a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+  z.iso.datetime({ offset: true }).or(z.iso.date()).refine(yearInRange, `Use a year between ${MIN_YEAR} and ${MAX_YEAR}`);

@@ -52,7 +52,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
-        path: `${err.validationContext ?? ''}${v.instancePath}`.replace(/^body\//, '').replace(/\//g, '.').replace(/^\./, ''),
+        path: `${err.validationContext ?? ''}${v.instancePath}`
+          .replace(/^body\//, '')
+          .replace(/\//g, '.')
+          .replace(/^\./, ''),
         message: v.message ?? 'Invalid value',
       }));
       return reply.code(400).send(body('validation_failed', 'The request is not valid', { issues }));

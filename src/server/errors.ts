@@ -38,7 +38,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'You do not have permission to do this'): AppError =>
-  new AppError('forbidden', message);
-export const invalid = (message: string, issues: FieldIssue[]): AppError =>
-  new AppError('unprocessable', message, { issues });
+export const forbidden = (message = 'You do not have permission to do this'): AppError => new AppError('forbidden', message);
+export const invalid = (message: string, issues: FieldIssue[]): AppError => new AppError('unprocessable', message, { issues });

@@ -19,7 +19,6 @@ export interface RouteDeps {
   systemIndex?: SystemListIndex;
 }
 
-
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

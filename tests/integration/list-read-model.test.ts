@@ -19,7 +19,22 @@ import { buildOrg, buildSystem, type TestOrg } from '../support/factories.js';
  * The embedded database answers list requests from an in-memory read model; PostgreSQL answers them in SQL. Both
  * must give the same page and total for any query: this compares them on the same data.
  */
-const words = ['Claims', 'claims', 'CRM', 'Résumé', 'résumé', '客戶', '個人資料', 'chat_bot', '100%', 'a\\b', 'Zoë', 'Ärger', 'émoji 🤖', 'tag'];
+const words = [
+  'Claims',
+  'claims',
+  'CRM',
+  'Résumé',
+  'résumé',
+  '客戶',
+  '個人資料',
+  'chat_bot',
+  '100%',
+  'a\\b',
+  'Zoë',
+  'Ärger',
+  'émoji 🤖',
+  'tag',
+];
 const text = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
 
 describe.each(engines)('the in-memory list agrees with SQL on %s', (engine) => {

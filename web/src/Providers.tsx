@@ -13,9 +13,7 @@ import { theme } from './theme';
 
 function LocalisedDates({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
-  return (
-    <DatesProvider settings={{ locale: language === 'zh-HK' ? 'zh-hk' : 'en', firstDayOfWeek: 0 }}>{children}</DatesProvider>
-  );
+  return <DatesProvider settings={{ locale: language === 'zh-HK' ? 'zh-hk' : 'en', firstDayOfWeek: 0 }}>{children}</DatesProvider>;
 }
 
 /** When any request answers 401, the session is over: forget it, and the router sends the user to sign in. */

@@ -12,7 +12,9 @@ export function registerOrgCommands(program: Command): void {
     .requiredOption('--slug <slug>', 'short identifier used in URLs, e.g. acme-hk')
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; slug: string; json?: boolean }, cmd: Command) => {
-      const org = await withDatabase(cmd.optsWithGlobals(), (d) => createOrganization(d.db, systemActor('system (cli)'), { name: opts.name, slug: opts.slug }));
+      const org = await withDatabase(cmd.optsWithGlobals(), (d) =>
+        createOrganization(d.db, systemActor('system (cli)'), { name: opts.name, slug: opts.slug }),
+      );
       console.log(opts.json ? JSON.stringify(org) : `Created organisation ${org.slug} (${org.name})`);
     });
   orgs

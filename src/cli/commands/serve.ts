@@ -14,7 +14,10 @@ export function registerServeCommand(program: Command): void {
     .action(async (opts: { port?: number; host?: string; demo: boolean; webBuild: boolean }, cmd: Command) => {
       const config = configFrom({ ...cmd.optsWithGlobals(), port: opts.port, host: opts.host });
       const server = await startServer(config, { demo: opts.demo, buildWeb: opts.webBuild });
-      const where = server.database.engine === 'pglite' ? `embedded database in ${server.database.location}` : `PostgreSQL at ${server.database.location}`;
+      const where =
+        server.database.engine === 'pglite'
+          ? `embedded database in ${server.database.location}`
+          : `PostgreSQL at ${server.database.location}`;
       console.log(`OpenAIMS is running at ${server.url} (${where})`);
       console.log(`API documentation: ${server.url}/api/v1/docs`);
       if (opts.demo) {

@@ -53,9 +53,13 @@ export function registerTransferCommands(program: Command): void {
     .option('--lang <lang>', 'en or zh-HK headers and values', 'en')
     .action(async (what: string, opts: { org: string; out: string; format?: string; lang: string }, cmd: Command) => {
       const kind = entity.parse(what);
-      const format = z.enum(exportFormats, { message: '--format must be csv or xlsx' }).parse(opts.format ?? (opts.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx'));
+      const format = z
+        .enum(exportFormats, { message: '--format must be csv or xlsx' })
+        .parse(opts.format ?? (opts.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx'));
       const lang = z.enum(['en', 'zh-HK'], { message: '--lang must be en or zh-HK' }).parse(opts.lang);
-      const file = await withDatabase(cmd.optsWithGlobals(), async (d) => exportRegister(await cliContext(d, opts.org), kind, format, lang));
+      const file = await withDatabase(cmd.optsWithGlobals(), async (d) =>
+        exportRegister(await cliContext(d, opts.org), kind, format, lang),
+      );
       fs.writeFileSync(opts.out, file.body);
       console.error(`Wrote ${opts.out} (${file.body.length} bytes)`);
     });

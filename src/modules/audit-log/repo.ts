@@ -8,7 +8,10 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Moves an organisation's head forward by `count` and returns the head as it was (locked until commit). */
 export async function advanceHead(tx: Db, orgId: string, count: number): Promise<{ seq: number; hash: string }> {
-  await tx.insert(auditHeads).values({ orgId, seq: 0, hash: '0'.repeat(64) }).onConflictDoNothing();
+  await tx
+    .insert(auditHeads)
+    .values({ orgId, seq: 0, hash: '0'.repeat(64) })
+    .onConflictDoNothing();
   const [row] = await tx
     .update(auditHeads)
     .set({ seq: sql`${auditHeads.seq} + ${count}` })

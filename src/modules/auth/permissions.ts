@@ -3,15 +3,7 @@
  * and sends each user's abilities to the web app, which only uses them to hide what the user cannot do.
  * Adding a role or a capability without deciding its rights does not compile.
  */
-export const roles = [
-  'owner',
-  'admin',
-  'governance_lead',
-  'system_owner',
-  'contributor',
-  'auditor',
-  'viewer',
-] as const;
+export const roles = ['owner', 'admin', 'governance_lead', 'system_owner', 'contributor', 'auditor', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
 export const capabilities = [

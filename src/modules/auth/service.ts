@@ -18,7 +18,10 @@ export type Identity =
 
 export async function login(db: Db, email: string, password: string): Promise<{ cookie: string; view: SessionView }> {
   const user = await repo.findUserByEmail(db, email);
-  const ok = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await decoy(), password).then(() => false);
+  const ok =
+    user && !user.disabledAt
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyPassword(await decoy(), password).then(() => false);
   if (!user || !ok) throw new AppError('unauthenticated', 'The e-mail address or password is incorrect');
   const cookie = randomSecret();
   const csrfToken = randomSecret(24);

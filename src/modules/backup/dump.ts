@@ -36,11 +36,22 @@ export async function writeBackup(db: Db, file: string, engine: string): Promise
   try {
     await db.transaction(
       async (tx) => {
-        await write({ format: BACKUP_FORMAT, version: BACKUP_FORMAT_VERSION, schema: schemaVersion(), engine, createdAt: new Date().toISOString() });
+        await write({
+          format: BACKUP_FORMAT,
+          version: BACKUP_FORMAT_VERSION,
+          schema: schemaVersion(),
+          engine,
+          createdAt: new Date().toISOString(),
+        });
         for (const t of backupTables) {
           rows[t.name] = 0;
           for (let offset = 0; ; offset += PAGE) {
-            const page = (await tx.select().from(t.table).orderBy(...t.orderBy).limit(PAGE).offset(offset)) as Record<string, unknown>[];
+            const page = (await tx
+              .select()
+              .from(t.table)
+              .orderBy(...t.orderBy)
+              .limit(PAGE)
+              .offset(offset)) as Record<string, unknown>[];
             for (const row of page) await write({ t: t.name, r: row });
             rows[t.name] = (rows[t.name] ?? 0) + page.length;
             if (page.length < PAGE) break;

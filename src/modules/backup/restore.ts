@@ -22,7 +22,10 @@ async function assertEmpty(db: Db): Promise<void> {
   for (const t of backupTables) {
     const [row] = await db.select({ n: count() }).from(t.table);
     if (Number(row?.n ?? 0) > 0) {
-      throw new AppError('conflict', `The target database is not empty (${t.name} has rows). Restore into a new data directory or an empty PostgreSQL database.`);
+      throw new AppError(
+        'conflict',
+        `The target database is not empty (${t.name} has rows). Restore into a new data directory or an empty PostgreSQL database.`,
+      );
     }
   }
 }
@@ -60,9 +63,13 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
         throw new AppError('unprocessable', 'The backup file is damaged (a line is not JSON)');
       }
       if (!header) {
-        if (value.format !== BACKUP_FORMAT || value.version !== BACKUP_FORMAT_VERSION) throw new AppError('unprocessable', 'This is not an OpenAIMS backup file');
+        if (value.format !== BACKUP_FORMAT || value.version !== BACKUP_FORMAT_VERSION)
+          throw new AppError('unprocessable', 'This is not an OpenAIMS backup file');
         if (value.schema !== schemaVersion()) {
-          throw new AppError('unprocessable', `The backup is of schema ${String(value.schema)}; this version of OpenAIMS is at ${schemaVersion()}`);
+          throw new AppError(
+            'unprocessable',
+            `The backup is of schema ${String(value.schema)}; this version of OpenAIMS is at ${schemaVersion()}`,
+          );
         }
         header = true;
         hash.update(`${line}\n`);
@@ -75,7 +82,8 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
       }
       hash.update(`${line}\n`);
       const t = byName.get(String(value.t));
-      if (!t || typeof value.r !== 'object' || value.r === null) throw new AppError('unprocessable', `The backup names an unknown table "${String(value.t)}"`);
+      if (!t || typeof value.r !== 'object' || value.r === null)
+        throw new AppError('unprocessable', `The backup names an unknown table "${String(value.t)}"`);
       if (t !== batchTable || batch.length >= BATCH) {
         await flush();
         batchTable = t;
@@ -88,11 +96,16 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
     const { rows, sha256 } = trailer as { rows: Record<string, number>; sha256: string };
     if (sha256 !== hash.digest('hex')) throw new AppError('unprocessable', 'The backup file was altered: its checksum does not match');
     for (const t of backupTables) {
-      if ((rows[t.name] ?? 0) !== (counts[t.name] ?? 0)) throw new AppError('unprocessable', `The backup should hold ${rows[t.name] ?? 0} rows of ${t.name} but has ${counts[t.name] ?? 0}`);
+      if ((rows[t.name] ?? 0) !== (counts[t.name] ?? 0))
+        throw new AppError('unprocessable', `The backup should hold ${rows[t.name] ?? 0} rows of ${t.name} but has ${counts[t.name] ?? 0}`);
     }
     for (const t of backupTables) {
       if (!t.serial) continue;
-      await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${t.name}', '${t.serial}'), coalesce((select max(${t.serial}) from ${t.name}), 0) + 1, false)`));
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${t.name}', '${t.serial}'), coalesce((select max(${t.serial}) from ${t.name}), 0) + 1, false)`,
+        ),
+      );
     }
   });
   return counts;

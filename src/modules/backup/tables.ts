@@ -21,7 +21,11 @@ export interface BackupTable {
 
 function describe(table: PgTable, orderBy: PgColumn[], serial?: string): BackupTable {
   const columns = getTableColumns(table);
-  const timestampKeys = new Set(Object.entries(columns).filter(([, c]) => c.columnType === 'PgTimestamp').map(([k]) => k));
+  const timestampKeys = new Set(
+    Object.entries(columns)
+      .filter(([, c]) => c.columnType === 'PgTimestamp')
+      .map(([k]) => k),
+  );
   return { table, name: getTableName(table), orderBy, timestampKeys, ...(serial ? { serial } : {}) };
 }
 

@@ -11,7 +11,13 @@ import { getOrganization, listMembers } from './service.js';
 export function orgRoutes(app: App, { db }: RouteDeps): void {
   app.get(
     '/api/v1/orgs',
-    { schema: { tags: ['organisations'], summary: 'Organisations the caller can reach', response: { 200: z.object({ items: z.array(membershipView) }) } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisations the caller can reach',
+        response: { 200: z.object({ items: z.array(membershipView) }) },
+      },
+    },
     async (request) => {
       const identity = requireIdentity(request);
       if (identity.kind === 'token') return { items: [{ ...identity.org, isDemo: identity.orgIsDemo, role: identity.role }] };
@@ -22,13 +28,27 @@ export function orgRoutes(app: App, { db }: RouteDeps): void {
 
   app.get(
     '/api/v1/orgs/:org',
-    { schema: { tags: ['organisations'], summary: 'An organisation with the caller’s role and abilities', params: orgParams, response: { 200: orgWithAccess } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'An organisation with the caller’s role and abilities',
+        params: orgParams,
+        response: { 200: orgWithAccess },
+      },
+    },
     async (request) => getOrganization(await orgContext(db, request, request.params.org)),
   );
 
   app.get(
     '/api/v1/orgs/:org/members',
-    { schema: { tags: ['organisations'], summary: 'Members of the organisation', params: orgParams, response: { 200: z.object({ items: z.array(memberView) }) } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Members of the organisation',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(memberView) }) },
+      },
+    },
     async (request) => ({ items: await listMembers(await orgContext(db, request, request.params.org)) }),
   );
 }

@@ -54,7 +54,12 @@ export class SystemListIndex {
     if (current && current !== cached) return current;
     const building = repo
       .allSystems(db, orgId)
-      .then((rows) => ({ generation, rows: rows.map(toListRow), sorted: new Map<string, ListRow[]>(), matches: new Map<string, ListRow[]>() }));
+      .then((rows) => ({
+        generation,
+        rows: rows.map(toListRow),
+        sorted: new Map<string, ListRow[]>(),
+        matches: new Map<string, ListRow[]>(),
+      }));
     this.snapshots.set(orgId, building);
     building.catch(() => this.snapshots.delete(orgId));
     return building;

@@ -104,7 +104,13 @@ export async function lockSystem(db: Db, orgId: string, id: string): Promise<Sys
 
 export async function insertSystems(db: Db, rows: SystemInsert[]): Promise<SystemRow[]> {
   const out: SystemRow[] = [];
-  for (let i = 0; i < rows.length; i += 500) out.push(...(await db.insert(aiSystems).values(rows.slice(i, i + 500)).returning()));
+  for (let i = 0; i < rows.length; i += 500)
+    out.push(
+      ...(await db
+        .insert(aiSystems)
+        .values(rows.slice(i, i + 500))
+        .returning()),
+    );
   return out;
 }
 

@@ -9,7 +9,15 @@ const tags = ['ai-systems'];
 export function systemRoutes(app: App, { db, systemIndex }: RouteDeps): void {
   app.get(
     '/api/v1/orgs/:org/systems',
-    { schema: { tags, summary: 'List AI systems with filters, sort and pagination', params: orgParams, querystring: systemListQuery, response: { 200: systemPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'List AI systems with filters, sort and pagination',
+        params: orgParams,
+        querystring: systemListQuery,
+        response: { 200: systemPage },
+      },
+    },
     async (request) => listSystems(await orgContext(db, request, request.params.org), request.query, systemIndex),
   );
 
@@ -27,13 +35,28 @@ export function systemRoutes(app: App, { db, systemIndex }: RouteDeps): void {
 
   app.patch(
     '/api/v1/orgs/:org/systems/:id',
-    { schema: { tags, summary: 'Change an AI system (send `version` to detect concurrent edits)', params: orgIdParams, body: updateSystemInput, response: { 200: systemView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change an AI system (send `version` to detect concurrent edits)',
+        params: orgIdParams,
+        body: updateSystemInput,
+        response: { 200: systemView },
+      },
+    },
     async (request) => updateSystem(await orgContext(db, request, request.params.org), request.params.id, request.body),
   );
 
   app.post(
     '/api/v1/orgs/:org/systems/:id/archive',
-    { schema: { tags, summary: 'Archive an AI system (kept, and recorded in the audit trail)', params: orgIdParams, response: { 200: systemView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Archive an AI system (kept, and recorded in the audit trail)',
+        params: orgIdParams,
+        response: { 200: systemView },
+      },
+    },
     async (request) => archiveSystem(await orgContext(db, request, request.params.org), request.params.id),
   );
 

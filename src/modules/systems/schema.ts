@@ -44,15 +44,24 @@ const textList = z
   .transform((items) => [...new Set(items)]);
 
 const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values)).max(values.length).transform((items) => [...new Set(items)]);
+  z
+    .array(z.enum(values))
+    .max(values.length)
+    .transform((items) => [...new Set(items)]);
 
 const fields = {
   name: z.string().trim().min(1, 'Name is required').max(limits.name, `At most ${limits.name} characters`),
   purpose: z.string().trim().min(1, 'Describe the purpose and intended use').max(limits.purpose),
   intendedUsers: optionalText(limits.shortText),
   businessUnit: optionalText(limits.shortText),
-  accountableOwnerId: z.uuid('Choose a person').nullish().transform((v) => v ?? null),
-  technicalOwnerId: z.uuid('Choose a person').nullish().transform((v) => v ?? null),
+  accountableOwnerId: z
+    .uuid('Choose a person')
+    .nullish()
+    .transform((v) => v ?? null),
+  technicalOwnerId: z
+    .uuid('Choose a person')
+    .nullish()
+    .transform((v) => v ?? null),
   type: z.enum(systemTypes),
   lifecycleStage: z.enum(lifecycleStages),
   hosting: z.enum(hostingOptions),
@@ -60,13 +69,18 @@ const fields = {
   outputRegions: enumList(regions),
   models: textList,
   modelProviders: textList,
-  vendorId: z.uuid('Choose a vendor').nullish().transform((v) => v ?? null),
+  vendorId: z
+    .uuid('Choose a vendor')
+    .nullish()
+    .transform((v) => v ?? null),
   dataCategories: enumList(dataCategories),
   affectedPersons: enumList(affectedPersons),
   decisionRole: z.enum(decisionRoles),
   humanOversight: z.enum(oversightLevels),
   tags: textList,
-  nextReviewDate: calendarDate().nullish().transform((v) => v ?? null),
+  nextReviewDate: calendarDate()
+    .nullish()
+    .transform((v) => v ?? null),
   registrationStatus: z.enum(registrationStatuses),
   source: z.enum(systemSources),
 };

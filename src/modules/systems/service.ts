@@ -27,14 +27,13 @@ export async function checkReferences(
 ): Promise<(record: (typeof records)[number]) => FieldIssue[]> {
   const people = [...new Set(records.flatMap((r) => [r.accountableOwnerId, r.technicalOwnerId]).filter((v): v is string => !!v))];
   const vendorIds = [...new Set(records.map((r) => r.vendorId).filter((v): v is string => !!v))];
-  const [members, liveVendors] = await Promise.all([
-    repo.membersAmong(db, orgId, people),
-    repo.liveVendorsAmong(db, orgId, vendorIds),
-  ]);
+  const [members, liveVendors] = await Promise.all([repo.membersAmong(db, orgId, people), repo.liveVendorsAmong(db, orgId, vendorIds)]);
   return (r) => {
     const issues: FieldIssue[] = [];
-    if (r.accountableOwnerId && !members.has(r.accountableOwnerId)) issues.push({ path: 'accountableOwnerId', message: 'Not a member of this organisation' });
-    if (r.technicalOwnerId && !members.has(r.technicalOwnerId)) issues.push({ path: 'technicalOwnerId', message: 'Not a member of this organisation' });
+    if (r.accountableOwnerId && !members.has(r.accountableOwnerId))
+      issues.push({ path: 'accountableOwnerId', message: 'Not a member of this organisation' });
+    if (r.technicalOwnerId && !members.has(r.technicalOwnerId))
+      issues.push({ path: 'technicalOwnerId', message: 'Not a member of this organisation' });
     if (r.vendorId && !liveVendors.has(r.vendorId)) issues.push({ path: 'vendorId', message: 'No such vendor in this organisation' });
     return issues;
   };

@@ -10,13 +10,28 @@ const tags = ['api-tokens'];
 export function tokenRoutes(app: App, { db }: RouteDeps): void {
   app.get(
     '/api/v1/orgs/:org/tokens',
-    { schema: { tags, summary: 'API tokens of the organisation (never the secrets)', params: orgParams, response: { 200: z.object({ items: z.array(tokenView) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'API tokens of the organisation (never the secrets)',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(tokenView) }) },
+      },
+    },
     async (request) => ({ items: await listTokens(await orgContext(db, request, request.params.org)) }),
   );
 
   app.post(
     '/api/v1/orgs/:org/tokens',
-    { schema: { tags, summary: 'Create an API token; the secret is in this response only', params: orgParams, body: createTokenInput, response: { 201: createdToken } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token; the secret is in this response only',
+        params: orgParams,
+        body: createTokenInput,
+        response: { 201: createdToken },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createToken(await orgContext(db, request, request.params.org), request.body)),
   );
 

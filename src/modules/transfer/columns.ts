@@ -77,7 +77,10 @@ export const vendorColumns: Column[] = [
 
 /** Header matching ignores case, spaces, hyphens and underscores, so "next_review_date" finds its column too. */
 export function normaliseHeader(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[\s_\-–—]+/g, '');
+  return h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-–—]+/g, '');
 }
 
 export function columnIndex(columns: Column[]): Map<string, Column> {

@@ -36,10 +36,27 @@ function cellOf(column: Column, value: unknown, locale: Locale): string {
 
 async function recordsOf(ctx: OrgContext, entity: TransferEntity): Promise<Record<string, unknown>[]> {
   if (entity === 'systems') {
-    const { rows } = await systemsRepo.listSystems(ctx.db, ctx.org.id, { archived: 'exclude', sort: 'name', order: 'asc', limit: ALL, offset: 0 });
-    return rows.map((r) => ({ ...r.system, accountableOwnerId: r.accountable?.email, technicalOwnerId: r.technical?.email, vendorId: r.vendor?.name }));
+    const { rows } = await systemsRepo.listSystems(ctx.db, ctx.org.id, {
+      archived: 'exclude',
+      sort: 'name',
+      order: 'asc',
+      limit: ALL,
+      offset: 0,
+    });
+    return rows.map((r) => ({
+      ...r.system,
+      accountableOwnerId: r.accountable?.email,
+      technicalOwnerId: r.technical?.email,
+      vendorId: r.vendor?.name,
+    }));
   }
-  const { rows } = await vendorsRepo.listVendors(ctx.db, ctx.org.id, { archived: 'exclude', sort: 'name', order: 'asc', limit: ALL, offset: 0 });
+  const { rows } = await vendorsRepo.listVendors(ctx.db, ctx.org.id, {
+    archived: 'exclude',
+    sort: 'name',
+    order: 'asc',
+    limit: ALL,
+    offset: 0,
+  });
   return rows.map((r) => r.vendor);
 }
 
@@ -53,7 +70,11 @@ export async function exportRegister(ctx: OrgContext, entity: TransferEntity, fo
   const stamp = new Date().toISOString().slice(0, 10);
   const baseName = `${ctx.org.slug}-${entity === 'systems' ? 'ai-systems' : 'vendors'}-${stamp}`;
   if (format === 'csv') {
-    return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(stringify([header, ...rows], { bom: true })) };
+    return {
+      fileName: `${baseName}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: Buffer.from(stringify([header, ...rows], { bom: true })),
+    };
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'OpenAIMS';

@@ -81,10 +81,19 @@ async function importSystems(
   if (errors.length || dryRun) return { ...base, errors };
   const created = await withAudit(ctx, async (tx, audit) => {
     // References are checked again inside the transaction: a member or vendor may have gone meanwhile.
-    const issuesOf = await checkReferences(tx, ctx.org.id, rows.map((r) => r.value));
-    const late = rows.flatMap((r) => issuesOf(r.value).map((i) => ({ row: r.row, column: headerMap.headerOf(i.path), message: i.message })));
+    const issuesOf = await checkReferences(
+      tx,
+      ctx.org.id,
+      rows.map((r) => r.value),
+    );
+    const late = rows.flatMap((r) =>
+      issuesOf(r.value).map((i) => ({ row: r.row, column: headerMap.headerOf(i.path), message: i.message })),
+    );
     if (late.length) return late;
-    const inserted = await systemsRepo.insertSystems(tx, rows.map((r) => ({ ...r.value, source: 'import', orgId: ctx.org.id })));
+    const inserted = await systemsRepo.insertSystems(
+      tx,
+      rows.map((r) => ({ ...r.value, source: 'import', orgId: ctx.org.id })),
+    );
     for (const s of inserted) audit({ action: 'system.create', entityType: 'ai_system', entityId: s.id, after: snapshotSystem(s) });
     audit({ action: 'import.complete', entityType: 'import', entityId: null, after: { entity: 'systems', rows: inserted.length } });
     return inserted.length;
@@ -108,13 +117,17 @@ async function importVendors(
     const key = r.value.name.toLowerCase();
     const earlier = firstRowOfName.get(key);
     if (earlier !== undefined) errors.push({ row: r.row, column: nameHeader, message: `The same vendor appears on row ${earlier}` });
-    else if (lookups.vendorByName.has(key)) errors.push({ row: r.row, column: nameHeader, message: `A vendor named "${r.value.name}" already exists` });
+    else if (lookups.vendorByName.has(key))
+      errors.push({ row: r.row, column: nameHeader, message: `A vendor named "${r.value.name}" already exists` });
     else firstRowOfName.set(key, r.row);
   }
   errors.sort((a, b) => a.row - b.row);
   if (errors.length || dryRun) return { ...base, errors };
   const created = await withAudit(ctx, async (tx, audit) => {
-    const inserted = await vendorsRepo.insertVendors(tx, rows.map((r) => ({ ...r.value, orgId: ctx.org.id })));
+    const inserted = await vendorsRepo.insertVendors(
+      tx,
+      rows.map((r) => ({ ...r.value, orgId: ctx.org.id })),
+    );
     for (const v of inserted) audit({ action: 'vendor.create', entityType: 'vendor', entityId: v.id, after: snapshotVendor(v) });
     audit({ action: 'import.complete', entityType: 'import', entityId: null, after: { entity: 'vendors', rows: inserted.length } });
     return inserted.length;

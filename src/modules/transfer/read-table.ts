@@ -42,9 +42,7 @@ function readCsv(buffer: Buffer): Table {
   if (!header) throw new AppError('unprocessable', 'The file has no header row');
   return {
     headers: header.map((h) => h.trim()),
-    rows: body
-      .map((cells, i) => ({ row: i + 2, cells: cells.map(unescapeFormula) }))
-      .filter((r) => r.cells.some((c) => c.trim() !== '')),
+    rows: body.map((cells, i) => ({ row: i + 2, cells: cells.map(unescapeFormula) })).filter((r) => r.cells.some((c) => c.trim() !== '')),
   };
 }
 

@@ -26,6 +26,10 @@ export async function findRun(db: Db, orgId: string, id: string): Promise<Import
 export async function failInterruptedRuns(db: Db): Promise<void> {
   await db
     .update(importRuns)
-    .set({ state: 'failed', message: 'Interrupted by a server restart; nothing was written. Run the import again.', finishedAt: new Date() })
+    .set({
+      state: 'failed',
+      message: 'Interrupted by a server restart; nothing was written. Run the import again.',
+      finishedAt: new Date(),
+    })
     .where(eq(importRuns.state, 'running'));
 }

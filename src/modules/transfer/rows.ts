@@ -63,13 +63,24 @@ function convertCell(column: Column, cell: string, lookups: Lookups): { value?: 
     }
     case 'enum': {
       const code = codeFor(kind.labels, cell);
-      return code ? { value: code } : { error: `"${cell}" is not one of: ${Object.values(kind.labels).map((l) => l.en).join(', ')}` };
+      return code
+        ? { value: code }
+        : {
+            error: `"${cell}" is not one of: ${Object.values(kind.labels)
+              .map((l) => l.en)
+              .join(', ')}`,
+          };
     }
     case 'enumList': {
       const codes: string[] = [];
       for (const part of splitList(cell)) {
         const code = codeFor(kind.labels, part);
-        if (!code) return { error: `"${part}" is not one of: ${Object.values(kind.labels).map((l) => l.en).join(', ')}` };
+        if (!code)
+          return {
+            error: `"${part}" is not one of: ${Object.values(kind.labels)
+              .map((l) => l.en)
+              .join(', ')}`,
+          };
         codes.push(code);
       }
       return { value: codes };
@@ -113,7 +124,11 @@ export async function convertRows<S extends z.ZodType>(
       const cell = (cells[i] ?? '').trim();
       if (cell === '') continue;
       if (cell.includes('\u0000')) {
-        errors.push({ row, column: table.headers[i] ?? column.headers.en, message: 'The cell contains a NUL character (U+0000), which cannot be stored' });
+        errors.push({
+          row,
+          column: table.headers[i] ?? column.headers.en,
+          message: 'The cell contains a NUL character (U+0000), which cannot be stored',
+        });
         rowOk = false;
         continue;
       }

@@ -57,7 +57,8 @@ export async function startImport(
       });
       const ignored = outcome.ignoredHeaders.length ? `Columns not recognised and ignored: ${outcome.ignoredHeaders.join(', ')}` : null;
       const errors = outcome.errors.slice(0, MAX_STORED_ERRORS);
-      const summary = outcome.errors.length > MAX_STORED_ERRORS ? `${outcome.errors.length} errors; the first ${MAX_STORED_ERRORS} are listed.` : null;
+      const summary =
+        outcome.errors.length > MAX_STORED_ERRORS ? `${outcome.errors.length} errors; the first ${MAX_STORED_ERRORS} are listed.` : null;
       await repo.updateRun(ctx.db, run.id, {
         state: 'done',
         processedRows: outcome.totalRows,

@@ -7,7 +7,10 @@ import type { VendorListQuery } from './schema.js';
 export type VendorRow = typeof vendors.$inferSelect;
 export type VendorInsert = typeof vendors.$inferInsert;
 
-const systemCount = sql<number>`(select count(*) from ${aiSystems} where ${aiSystems.vendorId} = ${vendors.id} and ${aiSystems.archivedAt} is null)`.mapWith(Number);
+const systemCount =
+  sql<number>`(select count(*) from ${aiSystems} where ${aiSystems.vendorId} = ${vendors.id} and ${aiSystems.archivedAt} is null)`.mapWith(
+    Number,
+  );
 
 function listWhere(orgId: string, q: VendorListQuery): SQL | undefined {
   const where: (SQL | undefined)[] = [eq(vendors.orgId, orgId)];
@@ -79,7 +82,13 @@ export async function liveVendorNames(db: Db, orgId: string): Promise<{ id: stri
 
 export async function insertVendors(db: Db, rows: VendorInsert[]): Promise<VendorRow[]> {
   const out: VendorRow[] = [];
-  for (let i = 0; i < rows.length; i += 500) out.push(...(await db.insert(vendors).values(rows.slice(i, i + 500)).returning()));
+  for (let i = 0; i < rows.length; i += 500)
+    out.push(
+      ...(await db
+        .insert(vendors)
+        .values(rows.slice(i, i + 500))
+        .returning()),
+    );
   return out;
 }
 

@@ -67,7 +67,9 @@ export async function updateVendor(ctx: OrgContext, id: string, input: UpdateVen
     if (!before) throw notFound('Vendor');
     if (before.archivedAt) throw new AppError('conflict', 'This vendor is archived; restore it before editing');
     if (version !== undefined && version !== before.version) {
-      throw new AppError('conflict', 'Someone else changed this vendor since you opened it; reload and try again', { currentVersion: before.version });
+      throw new AppError('conflict', 'Someone else changed this vendor since you opened it; reload and try again', {
+        currentVersion: before.version,
+      });
     }
     if (changes.name && (await repo.findLiveByName(tx, ctx.org.id, changes.name, id))) throw duplicateName(changes.name);
     const after = await repo.updateVendor(tx, ctx.org.id, id, changes);

@@ -21,8 +21,7 @@ export interface SystemListParams extends Record<string, QueryValue> {
 export const listSystems = (org: string, params: SystemListParams, signal?: AbortSignal): Promise<SystemPage> =>
   api<SystemPage>(base(org), { query: params, ...(signal ? { signal } : {}) });
 
-export const getSystem = (org: string, id: string): Promise<SystemView> =>
-  api<SystemView>(`${base(org)}/${encodeURIComponent(id)}`);
+export const getSystem = (org: string, id: string): Promise<SystemView> => api<SystemView>(`${base(org)}/${encodeURIComponent(id)}`);
 
 export const createSystem = (org: string, body: CreateSystemInput): Promise<SystemView> =>
   api<SystemView>(base(org), { method: 'POST', body });

@@ -12,11 +12,9 @@ export interface VendorListParams extends Record<string, QueryValue> {
   offset?: number;
 }
 
-export const listVendors = (org: string, params: VendorListParams): Promise<VendorPage> =>
-  api<VendorPage>(base(org), { query: params });
+export const listVendors = (org: string, params: VendorListParams): Promise<VendorPage> => api<VendorPage>(base(org), { query: params });
 
-export const getVendor = (org: string, id: string): Promise<VendorView> =>
-  api<VendorView>(`${base(org)}/${encodeURIComponent(id)}`);
+export const getVendor = (org: string, id: string): Promise<VendorView> => api<VendorView>(`${base(org)}/${encodeURIComponent(id)}`);
 
 export const createVendor = (org: string, body: CreateVendorInput): Promise<VendorView> =>
   api<VendorView>(base(org), { method: 'POST', body });

@@ -1,14 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateSystemInput, UpdateSystemInput } from '@contracts/systems/schema.js';
-import {
-  archiveSystem,
-  createSystem,
-  getSystem,
-  listSystems,
-  restoreSystem,
-  updateSystem,
-  type SystemListParams,
-} from '../api/systems';
+import { archiveSystem, createSystem, getSystem, listSystems, restoreSystem, updateSystem, type SystemListParams } from '../api/systems';
 
 export function useSystemList(org: string, params: SystemListParams) {
   return useQuery({

@@ -1,14 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateVendorInput, UpdateVendorInput } from '@contracts/vendors/schema.js';
-import {
-  archiveVendor,
-  createVendor,
-  getVendor,
-  listVendors,
-  restoreVendor,
-  updateVendor,
-  type VendorListParams,
-} from '../api/vendors';
+import { archiveVendor, createVendor, getVendor, listVendors, restoreVendor, updateVendor, type VendorListParams } from '../api/vendors';
 
 export function useVendorList(org: string, params: VendorListParams) {
   return useQuery({

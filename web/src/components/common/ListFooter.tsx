@@ -20,9 +20,7 @@ export function ListFooter({ total, page, pageSize, onPage }: Props) {
       <Text size="sm" c="dimmed" data-testid="list-range">
         {t('common.showing', { from: fmt.format(from), to: fmt.format(to), total: fmt.format(total) })}
       </Text>
-      {pages > 1 && (
-        <Pagination total={pages} value={Math.min(page, pages)} onChange={onPage} size="sm" data-testid="pagination" />
-      )}
+      {pages > 1 && <Pagination total={pages} value={Math.min(page, pages)} onChange={onPage} size="sm" data-testid="pagination" />}
     </Group>
   );
 }

@@ -20,13 +20,7 @@ export function SystemFilters({ org, state, update, clear }: Props) {
   const vendors = useVendorOptions(org);
   const any = t('systems.filters.any');
   const active =
-    state.q ||
-    state.type.length ||
-    state.stage.length ||
-    state.owner ||
-    state.vendor ||
-    state.dataCategory ||
-    state.archived !== 'exclude';
+    state.q || state.type.length || state.stage.length || state.owner || state.vendor || state.dataCategory || state.archived !== 'exclude';
 
   return (
     <Paper withBorder p="md" radius="md" mb="md" data-testid="system-filters">

@@ -60,13 +60,7 @@ export function SystemForm({ org, initialValues, submitLabel, onSubmit, onCancel
             {...field('purpose')}
           />
           <Group grow align="flex-start">
-            <Select
-              label={t('systems.fields.type')}
-              required
-              placeholder={choose}
-              data={enumOptions('type', lang)}
-              {...field('type')}
-            />
+            <Select label={t('systems.fields.type')} required placeholder={choose} data={enumOptions('type', lang)} {...field('type')} />
             <Select
               label={t('systems.fields.lifecycleStage')}
               required
@@ -118,40 +112,21 @@ export function SystemForm({ org, initialValues, submitLabel, onSubmit, onCancel
               data={enumOptions('hosting', lang)}
               {...field('hosting')}
             />
-            <Select
-              label={t('systems.fields.vendorId')}
-              placeholder={choose}
-              searchable
-              clearable
-              data={vendors}
-              {...field('vendorId')}
-            />
+            <Select label={t('systems.fields.vendorId')} placeholder={choose} searchable clearable data={vendors} {...field('vendorId')} />
           </Group>
           <Group grow align="flex-start">
             <TagsInput label={t('systems.fields.models')} description={t('systems.fields.listHint')} {...field('models')} />
-            <TagsInput
-              label={t('systems.fields.modelProviders')}
-              description={t('systems.fields.listHint')}
-              {...field('modelProviders')}
-            />
+            <TagsInput label={t('systems.fields.modelProviders')} description={t('systems.fields.listHint')} {...field('modelProviders')} />
           </Group>
           <Group grow align="flex-start">
             <MultiSelect label={t('systems.fields.regionsUsed')} data={enumOptions('region', lang)} {...field('regionsUsed')} />
-            <MultiSelect
-              label={t('systems.fields.outputRegions')}
-              data={enumOptions('region', lang)}
-              {...field('outputRegions')}
-            />
+            <MultiSelect label={t('systems.fields.outputRegions')} data={enumOptions('region', lang)} {...field('outputRegions')} />
           </Group>
         </FormSection>
 
         <FormSection title={t('systems.sections.data')}>
           <Group grow align="flex-start">
-            <MultiSelect
-              label={t('systems.fields.dataCategories')}
-              data={enumOptions('dataCategory', lang)}
-              {...field('dataCategories')}
-            />
+            <MultiSelect label={t('systems.fields.dataCategories')} data={enumOptions('dataCategory', lang)} {...field('dataCategories')} />
             <MultiSelect
               label={t('systems.fields.affectedPersons')}
               data={enumOptions('affectedPerson', lang)}
@@ -178,12 +153,7 @@ export function SystemForm({ org, initialValues, submitLabel, onSubmit, onCancel
 
         <FormSection title={t('systems.sections.governance')}>
           <Group grow align="flex-start">
-            <DateInput
-              label={t('systems.fields.nextReviewDate')}
-              valueFormat="YYYY-MM-DD"
-              clearable
-              {...field('nextReviewDate')}
-            />
+            <DateInput label={t('systems.fields.nextReviewDate')} valueFormat="YYYY-MM-DD" clearable {...field('nextReviewDate')} />
             <TagsInput label={t('systems.fields.tags')} description={t('systems.fields.listHint')} {...field('tags')} />
           </Group>
         </FormSection>

@@ -30,12 +30,7 @@ export function SystemsListPage() {
           <>
             {canExport && <ExportMenu org={org.slug} entity="systems" />}
             {canCreate && (
-              <Button
-                component={Link}
-                to={`/o/${org.slug}/systems/new`}
-                leftSection={<IconPlus size={16} />}
-                data-testid="new-system"
-              >
+              <Button component={Link} to={`/o/${org.slug}/systems/new`} leftSection={<IconPlus size={16} />} data-testid="new-system">
                 {t('systems.new')}
               </Button>
             )}

@@ -44,12 +44,7 @@ export function VendorsListPage() {
           <>
             {canExport && <ExportMenu org={org.slug} entity="vendors" />}
             {canCreate && (
-              <Button
-                component={Link}
-                to={`/o/${org.slug}/vendors/new`}
-                leftSection={<IconPlus size={16} />}
-                data-testid="new-vendor"
-              >
+              <Button component={Link} to={`/o/${org.slug}/vendors/new`} leftSection={<IconPlus size={16} />} data-testid="new-vendor">
                 {t('vendors.new')}
               </Button>
             )}
