@@ -21,10 +21,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Builds the web app with Vite when it has not been built yet (`npm start` on a fresh clone). */
+/** The newest modification time among the web app's sources and the contracts it imports. */
+function newestSource(dir: string, accept: (file: string) => boolean): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !accept(entry.name)) continue;
+    newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function webBuildIsCurrent(): boolean {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  const web = path.dirname(webDist);
+  const builtAt = fs.statSync(index).mtimeMs;
+  const sources = Math.max(
+    newestSource(path.join(web, 'src'), () => true),
+    newestSource(path.resolve(web, '../src/modules'), (f) => /^(schema|labels|permissions)\.ts$/.test(f)),
+  );
+  return sources <= builtAt;
+}
+
+/** Builds the web app with Vite when it is missing or older than its sources (`npm start` after a pull). */
 export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
-  if (fs.existsSync(path.join(webDist, 'index.html'))) return;
-  log('Building the web app (first start only)…');
+  if (webBuildIsCurrent()) return;
+  log('Building the web app…');
   const { build } = await import('vite');
   await build({ configFile: path.resolve(webDist, '../vite.config.ts'), logLevel: 'warn' });
 }
