@@ -11,9 +11,10 @@ import {
   systemTypes,
   type CreateSystemInput,
 } from '../../src/modules/systems/schema.js';
-import { archiveSystem, createSystem } from '../../src/modules/systems/service.js';
+import { archiveSystem, createSystem, updateSystem } from '../../src/modules/systems/service.js';
+import { createVendor, updateVendor } from '../../src/modules/vendors/service.js';
 import { engines, openTestDatabase, type TestDatabase } from '../support/engines.js';
-import { buildOrg, buildSystem, type TestOrg } from '../support/factories.js';
+import { buildOrg, buildSystem, buildVendor, type TestOrg } from '../support/factories.js';
 
 /**
  * The embedded database answers list requests from an in-memory read model; PostgreSQL answers them in SQL. Both
@@ -118,5 +119,29 @@ describe.each(engines)('the in-memory list agrees with SQL on %s', (engine) => {
     expect((await index.list(database.db, org.ctx.org.id, q)).rows.map((r) => r.system.id)).toEqual([created.id]);
     await archiveSystem(org.ctx, created.id);
     expect((await index.list(database.db, org.ctx.org.id, q)).total).toBe(0);
+  });
+
+  it('stays equal to SQL through edits, renames and archiving (patched, not rebuilt)', async () => {
+    const index = new SystemListIndex();
+    const byName = systemListQuery.parse({ sort: 'name', limit: 200 });
+    const agree = async () => {
+      for (const q of [byName, systemListQuery.parse({ sort: 'updatedAt', order: 'desc', limit: 200, archived: 'include' })]) {
+        const sql = await repo.listSystems(database.db, org.ctx.org.id, q);
+        const memory = await index.list(database.db, org.ctx.org.id, q);
+        expect(memory.total).toBe(sql.total);
+        expect(memory.rows.map((r) => [r.system.id, r.system.name, r.vendor?.name ?? null])).toEqual(
+          sql.rows.map((r) => [r.system.id, r.system.name, r.vendor?.name ?? null]),
+        );
+      }
+    };
+    const vendor = await createVendor(org.ctx, buildVendor({ name: 'Patch Vendor' }));
+    const a = await createSystem(org.ctx, buildSystem({ name: 'AAA patched', vendorId: vendor.id }));
+    await agree();
+    await updateSystem(org.ctx, a.id, { name: 'ZZZ patched' });
+    await agree();
+    await updateVendor(org.ctx, vendor.id, { name: 'Renamed Vendor' });
+    await agree();
+    await archiveSystem(org.ctx, a.id);
+    await agree();
   });
 });

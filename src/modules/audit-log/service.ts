@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { forbidden } from '../../server/errors.js';
 import type { Actor, OrgContext } from '../../server/context.js';
 import { can } from '../auth/permissions.js';
-import { bumpGeneration } from './generations.js';
+import { recordWrite } from './generations.js';
 import { ChainVerifier, entryHash, toJsonValue, type ChainBreak } from './chain.js';
 import * as repo from './repo.js';
 import type { AuditListQuery, AuditPage } from './schema.js';
@@ -27,7 +27,7 @@ export interface AuditScope {
  */
 export async function appendAudit(tx: Db, scope: AuditScope, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  bumpGeneration(scope.orgId);
+  recordWrite(scope.orgId, events);
   const head = await repo.advanceHead(tx, scope.orgId, events.length);
   let prevHash = head.hash;
   const at = new Date();

@@ -87,6 +87,13 @@ export async function allSystems(db: Db, orgId: string): Promise<JoinedSystem[]>
   return joined(db).where(eq(aiSystems.orgId, orgId));
 }
 
+export async function systemsByIds(db: Db, orgId: string, ids: string[]): Promise<JoinedSystem[]> {
+  const out: JoinedSystem[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(...(await joined(db).where(and(eq(aiSystems.orgId, orgId), inArray(aiSystems.id, ids.slice(i, i + 500))))));
+  return out;
+}
+
 export async function findSystem(db: Db, orgId: string, id: string): Promise<JoinedSystem | undefined> {
   const [row] = await joined(db).where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)));
   return row;
