@@ -190,6 +190,12 @@ export const aiSystems = pgTable(
     index('ai_systems_org_name_idx').on(t.orgId, t.name),
     index('ai_systems_org_updated_idx').on(t.orgId, t.updatedAt),
     index('ai_systems_org_vendor_idx').on(t.orgId, t.vendorId),
+    index('ai_systems_org_accountable_idx').on(t.orgId, t.accountableOwnerId),
+    index('ai_systems_org_technical_idx').on(t.orgId, t.technicalOwnerId),
+    index('ai_systems_data_categories_idx').using('gin', t.dataCategories),
+    index('ai_systems_org_live_name_idx')
+      .on(t.orgId, t.name, t.id)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 

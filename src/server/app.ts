@@ -13,9 +13,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.js';
+import { refreshPlannerStatistics } from '../db/maintenance.js';
 import { auditRoutes } from '../modules/audit-log/routes.js';
 import { enableIdentityCache } from '../modules/auth/identity-cache.js';
 import { authRoutes } from '../modules/auth/routes.js';
+import { unsafeListAllOrgs } from '../modules/orgs/repo.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
 import { SystemListIndex } from '../modules/systems/list-index.js';
 import { systemRoutes } from '../modules/systems/routes.js';
@@ -128,7 +130,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // The embedded database belongs to this process alone, which makes in-memory read models safe (ADR 0006).
   const singleProcess = options.database.engine === 'pglite';
   if (singleProcess) enableIdentityCache(db);
-  const deps = { db, ...(singleProcess ? { systemIndex: new SystemListIndex() } : {}) };
+  const systemIndex = singleProcess ? new SystemListIndex() : undefined;
+  const deps = { db, ...(systemIndex ? { systemIndex } : {}) };
+  if (systemIndex) {
+    // Once listening: give the planner statistics (PGlite has no autovacuum to gather them) and load the read
+    // models, so that the first list request does not pay for them.
+    app.addHook('onListen', async () => {
+      void (async () => {
+        await refreshPlannerStatistics(db);
+        await systemIndex.warm(
+          db,
+          (await unsafeListAllOrgs(db)).map((o) => o.id),
+        );
+      })().catch((err: unknown) => app.log.warn({ err }, 'warming the read models failed; they load on first use'));
+    });
+  }
   authRoutes(app, { ...deps, secureCookies: options.secureCookies ?? false });
   orgRoutes(app, deps);
   tokenRoutes(app, deps);

@@ -88,6 +88,11 @@ export class SystemListIndex {
     return { rows: matches.slice(offset, offset + limit), total: matches.length };
   }
 
+  /** Loads the organisations' snapshots ahead of their first list request. */
+  async warm(db: Db, orgIds: readonly string[]): Promise<void> {
+    for (const orgId of orgIds) await this.snapshot(db, orgId);
+  }
+
   private async snapshot(db: Db, orgId: string): Promise<OrgSnapshot> {
     const generation = generationOf(orgId);
     const cached = this.snapshots.get(orgId);

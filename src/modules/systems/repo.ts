@@ -74,7 +74,8 @@ export async function listSystems(db: Db, orgId: string, q: SystemListQuery): Pr
   const [rows, totals] = await Promise.all([
     joined(db)
       .where(where)
-      .orderBy(sql`${direction(column)} nulls last`, asc(aiSystems.id))
+      // Only the review date can be empty; NULLS LAST elsewhere would stop the indexes serving the sort.
+      .orderBy(q.sort === 'nextReviewDate' ? sql`${direction(column)} nulls last` : direction(column), asc(aiSystems.id))
       .limit(q.limit)
       .offset(q.offset),
     db.select({ n: count() }).from(aiSystems).where(where),
