@@ -110,6 +110,61 @@ export async function lockSystem(db: Db, orgId: string, id: string): Promise<Sys
   return row;
 }
 
+/**
+ * Inserts many systems and returns each complete stored row, assembled from what was sent and the few values the
+ * database fills in: returning every column of thousands of rows cost more than the insert itself.
+ */
+export async function insertSystemsInBulk(db: Db, rows: (SystemInsert & { id: string })[]): Promise<SystemRow[]> {
+  const out: SystemRow[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    const filled = await db
+      .insert(aiSystems)
+      .values(batch)
+      .returning({ id: aiSystems.id, version: aiSystems.version, createdAt: aiSystems.createdAt, updatedAt: aiSystems.updatedAt });
+    const byId = new Map(filled.map((f) => [f.id, f]));
+    for (const row of batch) {
+      const f = byId.get(row.id);
+      if (!f) throw new Error(`insert did not return system ${row.id}`);
+      out.push(completeRow(row, f));
+    }
+  }
+  return out;
+}
+
+function completeRow(row: SystemInsert & { id: string }, filled: Pick<SystemRow, 'version' | 'createdAt' | 'updatedAt'>): SystemRow {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    purpose: row.purpose,
+    intendedUsers: row.intendedUsers ?? null,
+    businessUnit: row.businessUnit ?? null,
+    accountableOwnerId: row.accountableOwnerId ?? null,
+    technicalOwnerId: row.technicalOwnerId ?? null,
+    type: row.type,
+    lifecycleStage: row.lifecycleStage,
+    hosting: row.hosting,
+    regionsUsed: row.regionsUsed ?? [],
+    outputRegions: row.outputRegions ?? [],
+    models: row.models ?? [],
+    modelProviders: row.modelProviders ?? [],
+    vendorId: row.vendorId ?? null,
+    dataCategories: row.dataCategories ?? [],
+    affectedPersons: row.affectedPersons ?? [],
+    decisionRole: row.decisionRole,
+    humanOversight: row.humanOversight,
+    tags: row.tags ?? [],
+    nextReviewDate: row.nextReviewDate ?? null,
+    registrationStatus: row.registrationStatus,
+    source: row.source,
+    version: filled.version,
+    createdAt: filled.createdAt,
+    updatedAt: filled.updatedAt,
+    archivedAt: null,
+  };
+}
+
 export async function insertSystems(db: Db, rows: SystemInsert[]): Promise<SystemRow[]> {
   const out: SystemRow[] = [];
   for (let i = 0; i < rows.length; i += 500)

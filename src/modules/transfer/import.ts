@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { OrgContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
@@ -90,9 +91,9 @@ async function importSystems(
       issuesOf(r.value).map((i) => ({ row: r.row, column: headerMap.headerOf(i.path), message: i.message })),
     );
     if (late.length) return late;
-    const inserted = await systemsRepo.insertSystems(
+    const inserted = await systemsRepo.insertSystemsInBulk(
       tx,
-      rows.map((r) => ({ ...r.value, source: 'import', orgId: ctx.org.id })),
+      rows.map((r) => ({ ...r.value, id: randomUUID(), source: 'import', orgId: ctx.org.id })),
     );
     for (const s of inserted) audit({ action: 'system.create', entityType: 'ai_system', entityId: s.id, after: snapshotSystem(s) });
     audit({ action: 'import.complete', entityType: 'import', entityId: null, after: { entity: 'systems', rows: inserted.length } });
