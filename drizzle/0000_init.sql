@@ -24,9 +24,9 @@ CREATE TABLE "ai_systems" (
 	"registration_status" text NOT NULL,
 	"source" text NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"archived_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"archived_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "api_tokens" (
@@ -37,10 +37,10 @@ CREATE TABLE "api_tokens" (
 	"token_hash" text NOT NULL,
 	"prefix" text NOT NULL,
 	"created_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"revoked_at" timestamp with time zone,
-	"last_used_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"revoked_at" timestamp (3) with time zone,
+	"last_used_at" timestamp (3) with time zone,
 	CONSTRAINT "api_tokens_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
@@ -54,7 +54,7 @@ CREATE TABLE "audit_log" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"org_id" uuid NOT NULL,
 	"seq" bigint NOT NULL,
-	"at" timestamp with time zone NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
 	"actor_type" text NOT NULL,
 	"actor_id" text,
 	"actor_label" text NOT NULL,
@@ -81,15 +81,15 @@ CREATE TABLE "import_runs" (
 	"errors" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"message" text,
 	"created_by" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"finished_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "memberships" (
 	"org_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"role" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "memberships_org_id_user_id_pk" PRIMARY KEY("org_id","user_id")
 );
 --> statement-breakpoint
@@ -98,7 +98,7 @@ CREATE TABLE "organizations" (
 	"name" text NOT NULL,
 	"slug" text NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "organizations_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
@@ -106,8 +106,8 @@ CREATE TABLE "sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
 	"csrf_token" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -116,8 +116,8 @@ CREATE TABLE "users" (
 	"display_name" text NOT NULL,
 	"password_hash" text NOT NULL,
 	"locale" text DEFAULT 'en' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"disabled_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"disabled_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "vendors" (
@@ -133,9 +133,9 @@ CREATE TABLE "vendors" (
 	"contact_email" text,
 	"notes" text,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"archived_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"archived_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "ai_systems" ADD CONSTRAINT "ai_systems_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -154,6 +154,10 @@ ALTER TABLE "vendors" ADD CONSTRAINT "vendors_org_id_organizations_id_fk" FOREIG
 CREATE INDEX "ai_systems_org_name_idx" ON "ai_systems" USING btree ("org_id","name");--> statement-breakpoint
 CREATE INDEX "ai_systems_org_updated_idx" ON "ai_systems" USING btree ("org_id","updated_at");--> statement-breakpoint
 CREATE INDEX "ai_systems_org_vendor_idx" ON "ai_systems" USING btree ("org_id","vendor_id");--> statement-breakpoint
+CREATE INDEX "ai_systems_org_accountable_idx" ON "ai_systems" USING btree ("org_id","accountable_owner_id");--> statement-breakpoint
+CREATE INDEX "ai_systems_org_technical_idx" ON "ai_systems" USING btree ("org_id","technical_owner_id");--> statement-breakpoint
+CREATE INDEX "ai_systems_data_categories_idx" ON "ai_systems" USING gin ("data_categories");--> statement-breakpoint
+CREATE INDEX "ai_systems_org_live_name_idx" ON "ai_systems" USING btree ("org_id","name","id") WHERE "ai_systems"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "api_tokens_org_idx" ON "api_tokens" USING btree ("org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_org_seq_idx" ON "audit_log" USING btree ("org_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_log_org_entity_idx" ON "audit_log" USING btree ("org_id","entity_type","entity_id");--> statement-breakpoint

@@ -17,8 +17,14 @@ import {
 
 /** Drizzle tables. Every business row carries org_id; migrations are generated from this file (drizzle/). */
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+/**
+ * Millisecond precision, which is what a JavaScript Date holds: a value read, backed up and restored stays the
+ * same on both engines (PostgreSQL's own would otherwise keep microseconds that a Date drops).
+ */
+const tz = { withTimezone: true, mode: 'date', precision: 3 } as const;
+
+const createdAt = () => timestamp('created_at', tz).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', tz).notNull().defaultNow();
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -37,7 +43,7 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('en'),
     createdAt: createdAt(),
-    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    disabledAt: timestamp('disabled_at', tz),
   },
   (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
 );
@@ -67,7 +73,7 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', tz).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -86,9 +92,9 @@ export const apiTokens = pgTable(
     prefix: text('prefix').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    expiresAt: timestamp('expires_at', tz).notNull(),
+    revokedAt: timestamp('revoked_at', tz),
+    lastUsedAt: timestamp('last_used_at', tz),
   },
   (t) => [index('api_tokens_org_idx').on(t.orgId)],
 );
@@ -121,7 +127,7 @@ export const vendors = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    archivedAt: timestamp('archived_at', tz),
   },
   (t) => [
     index('vendors_org_idx').on(t.orgId, t.name),
@@ -184,7 +190,7 @@ export const aiSystems = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    archivedAt: timestamp('archived_at', tz),
   },
   (t) => [
     index('ai_systems_org_name_idx').on(t.orgId, t.name),
@@ -208,7 +214,7 @@ export const auditLog = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     /** Position in the organisation's chain, 1, 2, 3 … without gaps. */
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: timestamp('at', tz).notNull(),
     actorType: text('actor_type').notNull(),
     actorId: text('actor_id'),
     actorLabel: text('actor_label').notNull(),
@@ -253,7 +259,7 @@ export const importRuns = pgTable(
     message: text('message'),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
-    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', tz),
   },
   (t) => [index('import_runs_org_idx').on(t.orgId, t.createdAt)],
 );

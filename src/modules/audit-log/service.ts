@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { forbidden } from '../../server/errors.js';
+import { AppError, forbidden } from '../../server/errors.js';
 import type { Actor, OrgContext } from '../../server/context.js';
 import { can } from '../auth/permissions.js';
 import { recordWrite } from './generations.js';
@@ -100,6 +100,7 @@ export interface VerifyReport {
 /** Walks every organisation's chain (or one) and reports the first break in each. */
 export async function verifyAuditChains(db: Db, slug?: string): Promise<VerifyReport> {
   const orgs = await repo.listOrgsWithChains(db, slug);
+  if (slug && orgs.length === 0) throw new AppError('not_found', `Organisation "${slug}" not found (see \`aims orgs list\`)`);
   const organisations: VerifyReport['organisations'] = [];
   for (const org of orgs) {
     const verifier = new ChainVerifier();

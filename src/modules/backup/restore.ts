@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { PassThrough } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { count, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
@@ -37,8 +38,6 @@ async function assertEmpty(db: Db): Promise<void> {
 export async function restoreBackup(db: Db, file: string): Promise<Record<string, number>> {
   if (!fs.existsSync(file)) throw new AppError('not_found', `No such file: ${file}`);
   await assertEmpty(db);
-  const input = fs.createReadStream(file).pipe(file.endsWith('.gz') ? createGunzip() : new (await import('node:stream')).PassThrough());
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   const byName = new Map(backupTables.map((t) => [t.name, t]));
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
@@ -53,14 +52,28 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
       if (batchTable && batch.length) await tx.insert(batchTable.table).values(batch as never);
       batch = [];
     };
-    for await (const line of lines) {
+    // Opened here, right before reading, so that no line can pass before the loop listens.
+    const input = fs.createReadStream(file).pipe(file.endsWith('.gz') ? createGunzip() : new PassThrough());
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    const reading = (async function* () {
+      try {
+        yield* lines;
+      } catch (err) {
+        // A damaged or cut-short gzip stream, or a file that vanished while being read.
+        throw new AppError('unprocessable', `The backup file cannot be read: ${(err as Error).message}`);
+      }
+    })();
+    for await (const line of reading) {
       if (!line) continue;
       if (trailer) throw new AppError('unprocessable', 'The backup has data after its end marker');
       let value: Record<string, unknown>;
       try {
         value = JSON.parse(line) as Record<string, unknown>;
       } catch {
-        throw new AppError('unprocessable', 'The backup file is damaged (a line is not JSON)');
+        throw new AppError(
+          'unprocessable',
+          header ? 'The backup file is damaged (a line is not JSON)' : 'This is not an OpenAIMS backup file',
+        );
       }
       if (!header) {
         if (value.format !== BACKUP_FORMAT || value.version !== BACKUP_FORMAT_VERSION)
