@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button } from '@mantine/core';
+import { Alert, Anchor, Badge } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowBackUp, IconHistory, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ConfirmModal } from '../../components/common/ConfirmModal';
 import { FullPageLoader } from '../../components/common/FullPageLoader';
 import { PageHeader } from '../../components/common/PageHeader';
+import { RecordActions } from '../../components/common/RecordActions';
 import { QueryError } from '../../components/common/QueryError';
 import { SystemDetails } from '../../components/systems/SystemDetails';
 import { useCan, useOrg } from '../../hooks/useOrg';
@@ -52,53 +52,19 @@ export function SystemDetailPage() {
           ) : undefined
         }
         actions={
-          <>
-            {canAudit && (
-              <Button
-                component={Link}
-                to={`/o/${org.slug}/audit?entityId=${encodeURIComponent(s.id)}`}
-                variant="subtle"
-                leftSection={<IconHistory size={16} />}
-              >
-                {t('common.viewAudit')}
-              </Button>
-            )}
-            {s.can.update && !archived && (
-              <Button
-                component={Link}
-                to={`/o/${org.slug}/systems/${s.id}/edit`}
-                leftSection={<IconPencil size={16} />}
-                data-testid="edit-system"
-              >
-                {t('common.edit')}
-              </Button>
-            )}
-            {s.can.archive && !archived && (
-              <Button
-                variant="light"
-                color="red"
-                leftSection={<IconArchive size={16} />}
-                onClick={() => {
-                  archive.reset();
-                  setConfirming(true);
-                }}
-                data-testid="archive-system"
-              >
-                {t('common.archive')}
-              </Button>
-            )}
-            {s.can.archive && archived && (
-              <Button
-                variant="light"
-                leftSection={<IconArrowBackUp size={16} />}
-                loading={archive.isPending}
-                onClick={restore}
-                data-testid="restore-system"
-              >
-                {t('common.restore')}
-              </Button>
-            )}
-          </>
+          <RecordActions
+            kind="system"
+            auditHref={canAudit ? `/o/${org.slug}/audit?entityId=${encodeURIComponent(s.id)}` : null}
+            editHref={`/o/${org.slug}/systems/${s.id}/edit`}
+            can={s.can}
+            archived={archived}
+            restoring={archive.isPending}
+            onArchive={() => {
+              archive.reset();
+              setConfirming(true);
+            }}
+            onRestore={restore}
+          />
         }
       />
       {archived && (

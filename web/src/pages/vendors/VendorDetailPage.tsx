@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowBackUp, IconHistory, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ConfirmModal } from '../../components/common/ConfirmModal';
 import { DetailList } from '../../components/common/DetailList';
 import { FullPageLoader } from '../../components/common/FullPageLoader';
 import { PageHeader } from '../../components/common/PageHeader';
+import { RecordActions } from '../../components/common/RecordActions';
 import { QueryError } from '../../components/common/QueryError';
 import { useCan, useOrg } from '../../hooks/useOrg';
 import { useSystemList } from '../../hooks/useSystems';
@@ -52,57 +52,23 @@ export function VendorDetailPage() {
         title={v.name}
         badge={archived ? <Badge color="gray">{t('common.archived')}</Badge> : undefined}
         actions={
-          <>
-            {canAudit && (
-              <Button
-                component={Link}
-                to={`/o/${org.slug}/audit?entityId=${encodeURIComponent(v.id)}`}
-                variant="subtle"
-                leftSection={<IconHistory size={16} />}
-              >
-                {t('common.viewAudit')}
-              </Button>
-            )}
-            {v.can.update && !archived && (
-              <Button
-                component={Link}
-                to={`/o/${org.slug}/vendors/${v.id}/edit`}
-                leftSection={<IconPencil size={16} />}
-                data-testid="edit-vendor"
-              >
-                {t('common.edit')}
-              </Button>
-            )}
-            {v.can.archive && !archived && (
-              <Button
-                variant="light"
-                color="red"
-                leftSection={<IconArchive size={16} />}
-                onClick={() => {
-                  archive.reset();
-                  setConfirming(true);
-                }}
-                data-testid="archive-vendor"
-              >
-                {t('common.archive')}
-              </Button>
-            )}
-            {v.can.archive && archived && (
-              <Button
-                variant="light"
-                leftSection={<IconArrowBackUp size={16} />}
-                loading={archive.isPending}
-                onClick={() =>
-                  archive.mutate(false, {
-                    onSuccess: () => notifications.show({ color: 'teal', message: t('vendors.restoredDone') }),
-                  })
-                }
-                data-testid="restore-vendor"
-              >
-                {t('common.restore')}
-              </Button>
-            )}
-          </>
+          <RecordActions
+            kind="vendor"
+            auditHref={canAudit ? `/o/${org.slug}/audit?entityId=${encodeURIComponent(v.id)}` : null}
+            editHref={`/o/${org.slug}/vendors/${v.id}/edit`}
+            can={v.can}
+            archived={archived}
+            restoring={archive.isPending}
+            onArchive={() => {
+              archive.reset();
+              setConfirming(true);
+            }}
+            onRestore={() =>
+              archive.mutate(false, {
+                onSuccess: () => notifications.show({ color: 'teal', message: t('vendors.restoredDone') }),
+              })
+            }
+          />
         }
       />
       {archived && (
