@@ -19,6 +19,10 @@ import { enableIdentityCache } from '../modules/auth/identity-cache.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { unsafeListAllOrgs } from '../modules/orgs/repo.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
+import { loadFrameworkPacks } from '../modules/frameworks/catalog.js';
+import { loadCrosswalks } from '../modules/frameworks/crosswalk.js';
+import { frameworkRoutes } from '../modules/frameworks/routes.js';
+import { FrameworkCatalog } from '../modules/frameworks/service.js';
 import { SystemListIndex } from '../modules/systems/list-index.js';
 import { systemRoutes } from '../modules/systems/routes.js';
 import { tokenRoutes } from '../modules/tokens/routes.js';
@@ -146,6 +150,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
   }
   authRoutes(app, { ...deps, secureCookies: options.secureCookies ?? false });
+  // Framework packs and crosswalks are validated here: a broken catalogue file stops the start with its reasons.
+  const packs = loadFrameworkPacks();
+  frameworkRoutes(app, { catalog: new FrameworkCatalog(packs, loadCrosswalks(packs)) });
   orgRoutes(app, deps);
   tokenRoutes(app, deps);
   systemRoutes(app, deps);

@@ -90,6 +90,11 @@ export const nonOrgRoutes = [
   'POST /api/v1/auth/logout',
   'GET /api/v1/auth/session',
   'GET /api/v1/orgs',
+  // the framework catalogue is the same for every organisation: any signed-in caller reads it
+  'GET /api/v1/frameworks',
+  'GET /api/v1/frameworks/{framework}',
+  'GET /api/v1/crosswalks',
+  'GET /api/v1/crosswalks/{crosswalk}',
   // the API documentation is public on purpose
   'GET /api/v1/openapi.json',
 ];

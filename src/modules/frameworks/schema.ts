@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import '../../lib/zod-messages.js';
+
+/** Contracts of the framework packs (catalogs/frameworks/*.json) and of the catalogue API. */
+export const aimsComponents = ['policy', 'inventory', 'risk', 'impact', 'monitoring', 'third_party', 'improvement'] as const;
+export type AimsComponent = (typeof aimsComponents)[number];
+
+export const requirementKinds = [
+  'clause',
+  'objective',
+  'control',
+  'guidance',
+  'risk_source',
+  'organizational_objective',
+  'group',
+  'function',
+  'category',
+  'subcategory',
+  'principle',
+  'article',
+  'obligation',
+  'measure',
+] as const;
+
+const text = z.string().trim().min(1);
+/** Every title and paraphrase is given in English and Traditional Chinese (Hong Kong). */
+export const bilingual = z.object({ en: text, 'zh-HK': text }).strict();
+export type Bilingual = z.infer<typeof bilingual>;
+
+export const requirement = z
+  .object({
+    id: z.string().trim().min(1).max(64),
+    parent: z.string().trim().min(1).max(64).nullable(),
+    kind: z.enum(requirementKinds),
+    title: bilingual,
+    paraphrase: bilingual.nullable(),
+    assessable: z.boolean(),
+    components: z.array(z.enum(aimsComponents)),
+    weight: z.number().int().min(1).max(3),
+    reference: text,
+    guidance: z.string().trim().min(1).nullable(),
+  })
+  .strict()
+  .refine((r) => !r.assessable || r.components.length > 0, {
+    message: 'An assessable requirement serves at least one AIMS component',
+    path: ['components'],
+  });
+export type Requirement = z.infer<typeof requirement>;
+
+export const frameworkPack = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'Use lower-case letters, digits, dots and hyphens'),
+    version: text,
+    kind: z.enum(['standard', 'law', 'regulation', 'guidance', 'framework']),
+    title: bilingual,
+    publisher: text,
+    source: z.object({ title: text, url: z.url() }).strict(),
+    requirements: z.array(requirement).min(1),
+  })
+  .strict();
+export type FrameworkPack = z.infer<typeof frameworkPack>;
+
+export const frameworkSummary = z.object({
+  id: z.string(),
+  version: z.string(),
+  kind: z.string(),
+  title: bilingual,
+  publisher: z.string(),
+  source: z.object({ title: z.string(), url: z.string() }),
+  requirementCount: z.number(),
+  assessableCount: z.number(),
+});
+export type FrameworkSummary = z.infer<typeof frameworkSummary>;
+
+export const frameworkDetail = frameworkSummary.extend({ requirements: z.array(requirement) });
+export type FrameworkDetail = z.infer<typeof frameworkDetail>;
+
+export const frameworkParams = z.object({ framework: z.string().min(1).max(64) });
+export const requirementSearch = z.object({
+  q: z.string().trim().max(200).optional(),
+  component: z.enum(aimsComponents).optional(),
+  assessable: z.enum(['true', 'false']).optional(),
+});
+
+export const crosswalkSummary = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  title: bilingual,
+  linkCount: z.number(),
+  publishedLinkCount: z.number(),
+});

@@ -1,0 +1,78 @@
+import { notFound } from '../../server/errors.js';
+import type { Crosswalk } from './crosswalk.js';
+import type { FrameworkDetail, FrameworkPack, FrameworkSummary, Requirement } from './schema.js';
+
+export interface CrosswalkSummary {
+  id: string;
+  from: string;
+  to: string;
+  title: Crosswalk['title'];
+  linkCount: number;
+  publishedLinkCount: number;
+}
+
+/**
+ * The framework catalogue: packs and the crosswalks between them, loaded and validated at start-up, read-only and
+ * the same for every organisation.
+ */
+export class FrameworkCatalog {
+  private readonly byId: Map<string, FrameworkPack>;
+  private readonly crosswalks: Map<string, Crosswalk>;
+
+  constructor(packs: FrameworkPack[], crosswalks: Crosswalk[] = []) {
+    this.byId = new Map(packs.map((p) => [p.id, p]));
+    this.crosswalks = new Map(crosswalks.map((c) => [c.id, c]));
+  }
+
+  listCrosswalks(): CrosswalkSummary[] {
+    return [...this.crosswalks.values()].map((c) => ({
+      id: c.id,
+      from: c.from,
+      to: c.to,
+      title: c.title,
+      linkCount: c.links.length,
+      publishedLinkCount: c.links.filter((l) => l.provenance === 'published').length,
+    }));
+  }
+
+  getCrosswalk(id: string): Crosswalk {
+    const c = this.crosswalks.get(id);
+    if (!c) throw notFound('Crosswalk');
+    return c;
+  }
+
+  list(): FrameworkSummary[] {
+    return [...this.byId.values()].map(summarise);
+  }
+
+  get(id: string, filter: { q?: string; component?: string; assessable?: 'true' | 'false' } = {}): FrameworkDetail {
+    const pack = this.byId.get(id);
+    if (!pack) throw notFound('Framework');
+    const needle = filter.q?.toLowerCase();
+    const requirements = pack.requirements.filter(
+      (r) =>
+        (!needle || searchText(r).includes(needle)) &&
+        (!filter.component || r.components.includes(filter.component as Requirement['components'][number])) &&
+        (filter.assessable === undefined || r.assessable === (filter.assessable === 'true')),
+    );
+    return { ...summarise(pack), requirements };
+  }
+}
+
+function summarise(p: FrameworkPack): FrameworkSummary {
+  return {
+    id: p.id,
+    version: p.version,
+    kind: p.kind,
+    title: p.title,
+    publisher: p.publisher,
+    source: p.source,
+    requirementCount: p.requirements.length,
+    assessableCount: p.requirements.filter((r) => r.assessable).length,
+  };
+}
+
+/** Search in both languages: id, titles and paraphrases. */
+function searchText(r: Requirement): string {
+  return [r.id, r.title.en, r.title['zh-HK'], r.paraphrase?.en ?? '', r.paraphrase?.['zh-HK'] ?? ''].join('\u0000').toLowerCase();
+}

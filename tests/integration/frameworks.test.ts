@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameworkDetail, FrameworkSummary } from '../../src/modules/frameworks/schema.js';
+import { buildOrg, type TestOrg } from '../support/factories.js';
+import { bearer, startTestApp, type TestApp } from '../support/harness.js';
+
+describe('the framework catalogue API', () => {
+  let t: TestApp;
+  let org: TestOrg;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    org = await buildOrg(t.database.db, 'cat');
+  });
+  afterAll(async () => t?.close());
+
+  it('lists the packs to any signed-in caller and refuses anonymous ones', async () => {
+    expect((await t.app.inject({ url: '/api/v1/frameworks' })).statusCode).toBe(401);
+    const res = await t.app.inject({ url: '/api/v1/frameworks', headers: bearer(org.tokens.viewer) });
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: FrameworkSummary[] }>().items;
+    expect(items.find((f) => f.id === 'iso-iec-42001-2023')).toMatchObject({ title: { 'zh-HK': expect.any(String) as string } });
+  });
+
+  it('finds requirements by Chinese or English text and by component', async () => {
+    const get = (query: string) =>
+      t.app
+        .inject({ url: `/api/v1/frameworks/iso-iec-42001-2023?${query}`, headers: bearer(org.tokens.viewer) })
+        .then((r) => r.json<FrameworkDetail>());
+    const all = await get('');
+    const control = all.requirements.find((r) => r.id === 'A.10.3');
+    expect(control).toBeDefined();
+    const zh = await get(`q=${encodeURIComponent(control!.title['zh-HK'].slice(0, 4))}`);
+    expect(zh.requirements.map((r) => r.id)).toContain('A.10.3');
+    const thirdParty = await get('component=third_party&assessable=true');
+    expect(thirdParty.requirements.length).toBeGreaterThan(0);
+    expect(thirdParty.requirements.every((r) => r.components.includes('third_party') && r.assessable)).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/frameworks/no-such-pack', headers: bearer(org.tokens.viewer) })).statusCode).toBe(404);
+  });
+
+  it("serves the crosswalks with each link's relation and provenance", async () => {
+    const list = await t.app.inject({ url: '/api/v1/crosswalks', headers: bearer(org.tokens.auditor) });
+    const items = list.json<{ items: { id: string; linkCount: number }[] }>().items;
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const one = await t.app.inject({ url: `/api/v1/crosswalks/${items[0]!.id}`, headers: bearer(org.tokens.auditor) });
+    const links = one.json<{ links: { relation: string; provenance: string }[] }>().links;
+    expect(links).toHaveLength(items[0]!.linkCount);
+    expect(links.every((l) => ['equal', 'subset', 'superset', 'intersects'].includes(l.relation))).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/crosswalks/nope', headers: bearer(org.tokens.auditor) })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/crosswalks' })).statusCode).toBe(401);
+  });
+});
