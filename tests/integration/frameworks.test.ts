@@ -47,4 +47,25 @@ describe('the framework catalogue API', () => {
     expect((await t.app.inject({ url: '/api/v1/crosswalks/nope', headers: bearer(org.tokens.auditor) })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/v1/crosswalks' })).statusCode).toBe(401);
   });
+
+  it('shows which PDPO principles the ISO/IEC 42001 crosswalk reaches', async () => {
+    const res = await t.app.inject({
+      url: '/api/v1/frameworks/hk-pdpo-dpp/coverage?from=iso-iec-42001-2023',
+      headers: bearer(org.tokens.viewer),
+    });
+    expect(res.statusCode).toBe(200);
+    const { summary, rows } = res.json<{
+      summary: Record<string, number>;
+      rows: { requirementId: string; links: { sourceId: string }[] }[];
+    }>();
+    expect(rows.map((r) => r.requirementId)).toEqual(['DPP1', 'DPP2', 'DPP3', 'DPP4', 'DPP5', 'DPP6']);
+    expect((summary.linked ?? 0) + (summary.not_linked ?? 0)).toBe(6);
+    expect(rows.find((r) => r.requirementId === 'DPP4')?.links.length).toBeGreaterThan(0);
+    expect(
+      (await t.app.inject({ url: '/api/v1/frameworks/hk-pdpo-dpp/coverage?from=nope', headers: bearer(org.tokens.viewer) })).statusCode,
+    ).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/frameworks/hk-pdpo-dpp/coverage', headers: bearer(org.tokens.viewer) })).statusCode).toBe(
+      400,
+    );
+  });
 });

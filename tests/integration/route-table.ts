@@ -93,6 +93,7 @@ export const nonOrgRoutes = [
   // the framework catalogue is the same for every organisation: any signed-in caller reads it
   'GET /api/v1/frameworks',
   'GET /api/v1/frameworks/{framework}',
+  'GET /api/v1/frameworks/{framework}/coverage',
   'GET /api/v1/crosswalks',
   'GET /api/v1/crosswalks/{crosswalk}',
   // the API documentation is public on purpose

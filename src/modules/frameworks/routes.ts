@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { requireIdentity } from '../../server/auth-plugin.js';
 import type { App } from '../../server/types.js';
-import { crosswalkSummary, frameworkDetail, frameworkParams, frameworkSummary, requirementSearch } from './schema.js';
+import {
+  coverageQuery,
+  coverageView,
+  crosswalkSummary,
+  frameworkDetail,
+  frameworkParams,
+  frameworkSummary,
+  requirementSearch,
+} from './schema.js';
 import { crosswalk } from './crosswalk.js';
 import type { FrameworkCatalog } from './service.js';
 
@@ -40,6 +48,23 @@ export function frameworkRoutes(app: App, { catalog }: { catalog: FrameworkCatal
     async (request) => {
       requireIdentity(request);
       return catalog.getCrosswalk(request.params.crosswalk);
+    },
+  );
+
+  app.get(
+    '/api/v1/frameworks/:framework/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'Which requirements of this framework the crosswalks link to another framework (?from=ID)',
+        params: frameworkParams,
+        querystring: coverageQuery,
+        response: { 200: coverageView },
+      },
+    },
+    async (request) => {
+      requireIdentity(request);
+      return catalog.coverage(request.params.framework, request.query.from);
     },
   );
 

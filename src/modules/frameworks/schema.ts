@@ -90,3 +90,23 @@ export const crosswalkSummary = z.object({
   linkCount: z.number(),
   publishedLinkCount: z.number(),
 });
+
+export const coverageQuery = z.object({ from: z.string().min(1).max(64) });
+export const coverageView = z.object({
+  summary: z.object({ covered: z.number(), partly_covered: z.number(), linked: z.number(), not_linked: z.number() }),
+  rows: z.array(
+    z.object({
+      requirementId: z.string(),
+      coverage: z.enum(['covered', 'partly_covered', 'linked', 'not_linked']),
+      links: z.array(
+        z.object({
+          sourceId: z.string(),
+          relation: z.enum(['equal', 'subset', 'superset', 'intersects']),
+          provenance: z.enum(['published', 'openaims']),
+          crosswalk: z.string(),
+          sourceStatus: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});

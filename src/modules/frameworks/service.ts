@@ -1,4 +1,5 @@
 import { notFound } from '../../server/errors.js';
+import { computeCoverage, type Coverage, type CoverageRow } from './coverage.js';
 import type { Crosswalk } from './crosswalk.js';
 import type { FrameworkDetail, FrameworkPack, FrameworkSummary, Requirement } from './schema.js';
 
@@ -39,6 +40,20 @@ export class FrameworkCatalog {
     const c = this.crosswalks.get(id);
     if (!c) throw notFound('Crosswalk');
     return c;
+  }
+
+  /**
+   * Which requirements of `targetId` the crosswalks link to requirements of `sourceId`. With the statuses of an
+   * assessment of the source framework (a later release), linked requirements become covered or partly covered.
+   */
+  coverage(targetId: string, sourceId: string): { summary: Record<Coverage, number>; rows: CoverageRow[] } {
+    const target = this.byId.get(targetId);
+    const source = this.byId.get(sourceId);
+    if (!target || !source) throw notFound('Framework');
+    const rows = computeCoverage(target, source, [...this.crosswalks.values()]);
+    const summary: Record<Coverage, number> = { covered: 0, partly_covered: 0, linked: 0, not_linked: 0 };
+    for (const r of rows) summary[r.coverage]++;
+    return { summary, rows };
   }
 
   list(): FrameworkSummary[] {
