@@ -63,6 +63,20 @@ describe('the bundled framework packs', () => {
   });
 });
 
+describe('the bundled regulatory packs', () => {
+  it('hold the EU AI Act obligations by tier, with the Art. 5 practices and Art. 50 paragraphs', () => {
+    const ids = new Set(pack('eu-ai-act-2024-1689').requirements.map((r) => r.id));
+    const articles = [5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 23, 24, 26, 27, 49, 50, 53, 55, 72, 73].map((n) => `Art. ${n}`);
+    const paragraphs = [...'abcdefgh'].map((l) => `Art. 5(1)(${l})`).concat([1, 2, 3, 4].map((n) => `Art. 50(${n})`));
+    for (const id of [...articles, ...paragraphs]) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('hold the eleven AI Verify principles and the nine generative-AI dimensions of Singapore', () => {
+    expect(count(pack('sg-ai-verify-principles'), 'principle')).toBe(11);
+    expect(pack('sg-genai-governance-2024').requirements.filter((r) => r.assessable)).toHaveLength(9);
+  });
+});
+
 describe('a framework pack that is not valid', () => {
   const base: FrameworkPack = {
     id: 'test-pack',
