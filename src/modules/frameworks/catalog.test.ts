@@ -71,6 +71,19 @@ describe('the bundled regulatory packs', () => {
     for (const id of [...articles, ...paragraphs]) expect(ids.has(id), id).toBe(true);
   });
 
+  it('hold the four parts of the PCPD Model Personal Data Protection Framework with their measures', () => {
+    const pcpd = pack('hk-pcpd-ai-model-framework-2024');
+    const parts = pcpd.requirements.filter((r) => r.parent === null);
+    expect(parts).toHaveLength(4);
+    for (const part of parts)
+      expect(
+        pcpd.requirements.some((r) => r.parent === part.id && r.assessable),
+        part.id,
+      ).toBe(true);
+    for (const id of ['hk-pcpd-ai-ethics-2021', 'hk-hkma-ai', 'hk-sfc-genai-2024', 'hk-dpo-genai-guideline-2025'])
+      expect(pack(id).requirements.length, id).toBeGreaterThan(0);
+  });
+
   it('hold the eleven AI Verify principles and the nine generative-AI dimensions of Singapore', () => {
     expect(count(pack('sg-ai-verify-principles'), 'principle')).toBe(11);
     expect(pack('sg-genai-governance-2024').requirements.filter((r) => r.assessable)).toHaveLength(9);

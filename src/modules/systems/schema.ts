@@ -17,7 +17,11 @@ export const regions = ['hong_kong', 'mainland_china', 'eu', 'other'] as const;
 export const dataCategories = ['personal', 'sensitive_personal', 'childrens', 'biometric', 'financial', 'none'] as const;
 export const affectedPersons = ['customers', 'employees', 'public'] as const;
 export const decisionRoles = ['informs', 'recommends', 'decides_automatically'] as const;
-/** The three levels of the PCPD Model Personal Data Protection Framework (2024). */
+/**
+ * Levels of human oversight: in the loop (a person approves each output), on the loop (a person supervises and can
+ * intervene), out of the loop. The PCPD Model Framework (2024) describes a similar range (see its pack in
+ * catalogs/frameworks/hk-pcpd-ai-model-framework-2024.json).
+ */
 export const oversightLevels = ['human_in_the_loop', 'human_on_the_loop', 'human_out_of_the_loop'] as const;
 export const registrationStatuses = ['draft', 'registered'] as const;
 export const systemSources = ['manual', 'import', 'discovery', 'telemetry'] as const;
