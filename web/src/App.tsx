@@ -15,6 +15,9 @@ import { VendorEditPage } from './pages/vendors/VendorEditPage';
 import { ImportPage } from './pages/ImportPage';
 import { AuditTrailPage } from './pages/AuditTrailPage';
 import { TokensPage } from './pages/TokensPage';
+import { FrameworksListPage } from './pages/frameworks/FrameworksListPage';
+import { FrameworkDetailPage } from './pages/frameworks/FrameworkDetailPage';
+import { CrosswalkPage } from './pages/frameworks/CrosswalkPage';
 
 export function App() {
   return (
@@ -32,6 +35,9 @@ export function App() {
           <Route path="vendors/new" element={<VendorCreatePage />} />
           <Route path="vendors/:id" element={<VendorDetailPage />} />
           <Route path="vendors/:id/edit" element={<VendorEditPage />} />
+          <Route path="frameworks" element={<FrameworksListPage />} />
+          <Route path="frameworks/:framework" element={<FrameworkDetailPage />} />
+          <Route path="crosswalks/:id" element={<CrosswalkPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="audit" element={<AuditTrailPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />

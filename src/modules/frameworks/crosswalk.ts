@@ -1,42 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { zodIssues } from '../../server/validate.js';
 import { CatalogError } from './catalog.js';
-import { bilingual, type FrameworkPack } from './schema.js';
+import { crosswalk, type Crosswalk, type FrameworkPack } from './schema.js';
+
+export type { Crosswalk } from './schema.js';
 
 export const crosswalksFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../catalogs/crosswalks');
-
-/**
- * A link's relation reads from → to: "subset" means the first requirement asks for less than the second. Its
- * provenance is "published" when the link comes from a crosswalk someone published (named in `source`, with its
- * standing: the NIST AI RMF ↔ ISO/IEC 42001 crosswalk on NIST's resource centre is a community submission, not a
- * NIST publication), or "openaims" when it is our own mapping.
- */
-export const relations = ['equal', 'subset', 'superset', 'intersects'] as const;
-
-export const crosswalkLink = z
-  .object({
-    from: z.string().min(1),
-    to: z.string().min(1),
-    relation: z.enum(relations),
-    provenance: z.enum(['published', 'openaims']),
-    source: z.string().trim().min(1),
-    note: bilingual.nullable().optional(),
-  })
-  .strict();
-
-export const crosswalk = z
-  .object({
-    id: z.string().min(1),
-    from: z.string().min(1),
-    to: z.string().min(1),
-    title: bilingual,
-    links: z.array(crosswalkLink).min(1),
-  })
-  .strict();
-export type Crosswalk = z.infer<typeof crosswalk>;
 
 /** Every endpoint must exist in its pack, and a pair is linked once. */
 export function crosswalkProblems(cw: Crosswalk, packs: ReadonlyMap<string, FrameworkPack>): string[] {

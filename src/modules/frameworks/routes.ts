@@ -3,6 +3,7 @@ import { requireIdentity } from '../../server/auth-plugin.js';
 import type { App } from '../../server/types.js';
 import {
   coverageQuery,
+  crosswalk,
   coverageView,
   crosswalkSummary,
   frameworkDetail,
@@ -10,7 +11,6 @@ import {
   frameworkSummary,
   requirementSearch,
 } from './schema.js';
-import { crosswalk } from './crosswalk.js';
 import type { FrameworkCatalog } from './service.js';
 
 const tags = ['frameworks'];

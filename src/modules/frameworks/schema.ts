@@ -82,6 +82,37 @@ export const requirementSearch = z.object({
   assessable: z.enum(['true', 'false']).optional(),
 });
 
+/**
+ * A crosswalk link's relation reads from → to: "subset" means the first requirement asks for less than the second.
+ * Its provenance is "published" when the link comes from a crosswalk someone published (named in `source`, with its
+ * standing: the NIST AI RMF ↔ ISO/IEC 42001 crosswalk on NIST's resource centre is a community submission, not a
+ * NIST publication), or "openaims" when it is our own mapping.
+ */
+export const relations = ['equal', 'subset', 'superset', 'intersects'] as const;
+
+export const crosswalkLink = z
+  .object({
+    from: z.string().min(1),
+    to: z.string().min(1),
+    relation: z.enum(relations),
+    provenance: z.enum(['published', 'openaims']),
+    source: z.string().trim().min(1),
+    note: bilingual.nullable().optional(),
+  })
+  .strict();
+export type CrosswalkLink = z.infer<typeof crosswalkLink>;
+
+export const crosswalk = z
+  .object({
+    id: z.string().min(1),
+    from: z.string().min(1),
+    to: z.string().min(1),
+    title: bilingual,
+    links: z.array(crosswalkLink).min(1),
+  })
+  .strict();
+export type Crosswalk = z.infer<typeof crosswalk>;
+
 export const crosswalkSummary = z.object({
   id: z.string(),
   from: z.string(),
@@ -110,3 +141,4 @@ export const coverageView = z.object({
     }),
   ),
 });
+export type CrosswalkSummary = z.infer<typeof crosswalkSummary>;

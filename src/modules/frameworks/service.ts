@@ -1,16 +1,6 @@
 import { notFound } from '../../server/errors.js';
 import { computeCoverage, type Coverage, type CoverageRow } from './coverage.js';
-import type { Crosswalk } from './crosswalk.js';
-import type { FrameworkDetail, FrameworkPack, FrameworkSummary, Requirement } from './schema.js';
-
-export interface CrosswalkSummary {
-  id: string;
-  from: string;
-  to: string;
-  title: Crosswalk['title'];
-  linkCount: number;
-  publishedLinkCount: number;
-}
+import type { Crosswalk, CrosswalkSummary, FrameworkDetail, FrameworkPack, FrameworkSummary, Requirement } from './schema.js';
 
 /**
  * The framework catalogue: packs and the crosswalks between them, loaded and validated at start-up, read-only and

@@ -1,9 +1,9 @@
 import { AppShell, Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconKey, IconLock } from '@tabler/icons-react';
+import { IconBooks, IconKey, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useOrg } from '../../hooks/useOrg';
-import { navigation, type NavEntry } from './navigation';
+import { complianceGroup, navigation, type NavEntry } from './navigation';
 import { OrgSwitcher } from './OrgSwitcher';
 
 export function AppNavbar() {
@@ -13,6 +13,8 @@ export function AppNavbar() {
   const base = `/o/${org.slug}`;
   const allowed = (entry: NavEntry) => !entry.requires || entry.requires.some((c) => org.abilities[c] !== undefined);
   const isActive = (path: string) => pathname === `${base}/${path}` || pathname.startsWith(`${base}/${path}/`);
+  const entryActive = (entry: NavEntry) => [entry.path, ...(entry.alsoActive ?? [])].some((p) => p !== undefined && isActive(p));
+  const complianceEntries = complianceGroup.entries.filter(allowed);
 
   const comingLater = (
     <Text span size="xs" c="dimmed">
@@ -26,6 +28,26 @@ export function AppNavbar() {
         <OrgSwitcher currentSlug={org.slug} placement="navbar" />
       </AppShell.Section>
       <AppShell.Section grow component={ScrollArea}>
+        {complianceEntries.length > 0 && (
+          <NavLink
+            label={t(`nav.${complianceGroup.key}`)}
+            leftSection={<IconBooks size={18} aria-hidden />}
+            defaultOpened
+            childrenOffset={28}
+            data-testid="nav-group-compliance"
+          >
+            {complianceEntries.map((entry) => (
+              <NavLink
+                key={entry.key}
+                component={Link}
+                to={`${base}/${entry.path ?? ''}`}
+                label={t(`nav.${entry.key}`)}
+                active={entryActive(entry)}
+                data-testid={`nav-${entry.key}`}
+              />
+            ))}
+          </NavLink>
+        )}
         {navigation.map((component) => {
           const label = t(`nav.${component.key}`);
           const number = (
@@ -64,7 +86,7 @@ export function AppNavbar() {
                     component={Link}
                     to={`${base}/${entry.path}`}
                     label={t(`nav.${entry.key}`)}
-                    active={isActive(entry.path)}
+                    active={entryActive(entry)}
                     data-testid={`nav-${entry.key}`}
                   />
                 ) : (

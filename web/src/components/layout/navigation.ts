@@ -9,6 +9,8 @@ export interface NavEntry {
   path?: string;
   /** hidden unless the user holds one of these */
   requires?: Capability[];
+  /** further paths under /o/:org/ where this entry shows as the current one */
+  alsoActive?: string[];
 }
 
 export interface NavComponent {
@@ -16,6 +18,17 @@ export interface NavComponent {
   key: NavKey;
   entries: NavEntry[];
 }
+
+export interface NavGroup {
+  key: NavKey;
+  entries: NavEntry[];
+}
+
+/** Above the seven components: the frameworks the AIMS is measured against (readable by every member). */
+export const complianceGroup: NavGroup = {
+  key: 'complianceGroup',
+  entries: [{ key: 'frameworks', path: 'frameworks', alsoActive: ['crosswalks'] }],
+};
 
 /** The navigation follows the seven components of ISO/IEC 42001 (DESIGN.md §2). */
 export const navigation: NavComponent[] = [
