@@ -21,6 +21,7 @@ import { unsafeListAllOrgs } from '../modules/orgs/repo.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
 import { loadFrameworkPacks } from '../modules/frameworks/catalog.js';
 import { loadCrosswalks } from '../modules/frameworks/crosswalk.js';
+import { loadStarterLibrary } from '../modules/frameworks/starter-controls.js';
 import { frameworkRoutes } from '../modules/frameworks/routes.js';
 import { FrameworkCatalog } from '../modules/frameworks/service.js';
 import { SystemListIndex } from '../modules/systems/list-index.js';
@@ -152,7 +153,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   authRoutes(app, { ...deps, secureCookies: options.secureCookies ?? false });
   // Framework packs and crosswalks are validated here: a broken catalogue file stops the start with its reasons.
   const packs = loadFrameworkPacks();
-  frameworkRoutes(app, { catalog: new FrameworkCatalog(packs, loadCrosswalks(packs)) });
+  frameworkRoutes(app, { catalog: new FrameworkCatalog(packs, loadCrosswalks(packs), loadStarterLibrary(packs)) });
   orgRoutes(app, deps);
   tokenRoutes(app, deps);
   systemRoutes(app, deps);

@@ -68,4 +68,16 @@ describe('the framework catalogue API', () => {
       400,
     );
   });
+
+  it('suggests starter controls for a requirement', async () => {
+    const res = await t.app.inject({
+      url: '/api/v1/starter-controls?framework=iso-iec-42001-2023&requirement=A.10.3',
+      headers: bearer(org.tokens.contributor),
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: { id: string; requirements: { framework: string; id: string }[] }[] }>().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((c) => c.requirements.some((r) => r.id === 'A.10.3'))).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/starter-controls' })).statusCode).toBe(401);
+  });
 });

@@ -95,6 +95,7 @@ export const nonOrgRoutes = [
   'GET /api/v1/frameworks/{framework}',
   'GET /api/v1/frameworks/{framework}/coverage',
   'GET /api/v1/crosswalks',
+  'GET /api/v1/starter-controls',
   'GET /api/v1/crosswalks/{crosswalk}',
   // the API documentation is public on purpose
   'GET /api/v1/openapi.json',

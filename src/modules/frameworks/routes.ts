@@ -10,6 +10,7 @@ import {
   frameworkParams,
   frameworkSummary,
   requirementSearch,
+  suggestedControl,
 } from './schema.js';
 import type { FrameworkCatalog } from './service.js';
 
@@ -23,6 +24,22 @@ export function frameworkRoutes(app: App, { catalog }: { catalog: FrameworkCatal
     async (request) => {
       requireIdentity(request);
       return { items: catalog.list() };
+    },
+  );
+
+  app.get(
+    '/api/v1/starter-controls',
+    {
+      schema: {
+        tags,
+        summary: 'Suggested controls for a new organisation, optionally for one requirement (?framework=&requirement=)',
+        querystring: z.object({ framework: z.string().max(64).optional(), requirement: z.string().max(64).optional() }),
+        response: { 200: z.object({ items: z.array(suggestedControl) }) },
+      },
+    },
+    async (request) => {
+      requireIdentity(request);
+      return { items: catalog.starterControls(request.query) };
     },
   );
 

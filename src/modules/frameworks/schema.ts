@@ -142,3 +142,29 @@ export const coverageView = z.object({
   ),
 });
 export type CrosswalkSummary = z.infer<typeof crosswalkSummary>;
+
+/** The starter library: suggested controls, in our own words, each linked to the requirements it serves. */
+export const controlFrequencies = ['continuous', 'monthly', 'quarterly', 'semi_annual', 'annual', 'on_change', 'per_system'] as const;
+
+export const suggestedControl = z
+  .object({
+    id: z.string().regex(/^SC-[A-Z]+-\d{2}$/, 'Use ids like SC-INV-01'),
+    name: bilingual,
+    description: bilingual,
+    frequency: z.enum(controlFrequencies),
+    suggestedOwnerRole: z.enum(['owner', 'admin', 'governance_lead', 'system_owner', 'contributor', 'auditor']),
+    evidenceExamples: z.object({ en: z.array(text).min(1), 'zh-HK': z.array(text).min(1) }).strict(),
+    requirements: z.array(z.object({ framework: z.string().min(1), id: z.string().min(1) }).strict()).min(1),
+  })
+  .strict();
+export type SuggestedControl = z.infer<typeof suggestedControl>;
+
+export const starterLibrary = z
+  .object({
+    id: z.string().min(1),
+    version: text,
+    title: bilingual,
+    controls: z.array(suggestedControl).min(1),
+  })
+  .strict();
+export type StarterLibrary = z.infer<typeof starterLibrary>;

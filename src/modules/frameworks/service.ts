@@ -1,6 +1,15 @@
 import { notFound } from '../../server/errors.js';
 import { computeCoverage, type Coverage, type CoverageRow } from './coverage.js';
-import type { Crosswalk, CrosswalkSummary, FrameworkDetail, FrameworkPack, FrameworkSummary, Requirement } from './schema.js';
+import type {
+  Crosswalk,
+  CrosswalkSummary,
+  FrameworkDetail,
+  FrameworkPack,
+  FrameworkSummary,
+  Requirement,
+  StarterLibrary,
+  SuggestedControl,
+} from './schema.js';
 
 /**
  * The framework catalogue: packs and the crosswalks between them, loaded and validated at start-up, read-only and
@@ -10,9 +19,22 @@ export class FrameworkCatalog {
   private readonly byId: Map<string, FrameworkPack>;
   private readonly crosswalks: Map<string, Crosswalk>;
 
-  constructor(packs: FrameworkPack[], crosswalks: Crosswalk[] = []) {
+  constructor(
+    packs: FrameworkPack[],
+    crosswalks: Crosswalk[] = [],
+    private readonly starter: StarterLibrary | null = null,
+  ) {
     this.byId = new Map(packs.map((p) => [p.id, p]));
     this.crosswalks = new Map(crosswalks.map((c) => [c.id, c]));
+  }
+
+  /** Suggested controls, optionally only those serving one requirement of one framework. */
+  starterControls(filter: { framework?: string; requirement?: string } = {}): SuggestedControl[] {
+    return (this.starter?.controls ?? []).filter((c) =>
+      c.requirements.some(
+        (r) => (!filter.framework || r.framework === filter.framework) && (!filter.requirement || r.id === filter.requirement),
+      ),
+    );
   }
 
   listCrosswalks(): CrosswalkSummary[] {
