@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zodIssues } from '../../server/validate.js';
-import { CatalogError } from './catalog.js';
+import { CatalogError, catalogFiles, readCatalogFile } from './catalog.js';
 import { crosswalk, type Crosswalk, type FrameworkPack } from './schema.js';
 
 export type { Crosswalk } from './schema.js';
@@ -29,28 +27,11 @@ export function crosswalkProblems(cw: Crosswalk, packs: ReadonlyMap<string, Fram
 }
 
 export function loadCrosswalks(packs: readonly FrameworkPack[], folder = crosswalksFolder): Crosswalk[] {
-  if (!fs.existsSync(folder)) return [];
   const byId = new Map(packs.map((p) => [p.id, p]));
-  return fs
-    .readdirSync(folder)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const file = path.join(folder, f);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (err) {
-        throw new CatalogError(file, [`not valid JSON: ${(err as Error).message}`]);
-      }
-      const parsed = crosswalk.safeParse(raw);
-      if (!parsed.success)
-        throw new CatalogError(
-          file,
-          zodIssues(parsed.error).map((i) => `${i.path}: ${i.message}`),
-        );
-      const problems = crosswalkProblems(parsed.data, byId);
-      if (problems.length) throw new CatalogError(file, problems);
-      return parsed.data;
-    });
+  return catalogFiles(folder).map((file) => {
+    const cw = readCatalogFile(file, crosswalk);
+    const problems = crosswalkProblems(cw, byId);
+    if (problems.length) throw new CatalogError(file, problems);
+    return cw;
+  });
 }

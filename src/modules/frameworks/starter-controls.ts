@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zodIssues } from '../../server/validate.js';
-import { CatalogError } from './catalog.js';
+import { CatalogError, readCatalogFile } from './catalog.js';
 import { starterLibrary, type FrameworkPack, type StarterLibrary } from './schema.js';
 
 export const starterLibraryFile = path.resolve(
@@ -38,19 +37,8 @@ export function starterLibraryProblems(library: StarterLibrary, packs: ReadonlyM
 
 export function loadStarterLibrary(packs: readonly FrameworkPack[], file = starterLibraryFile): StarterLibrary | null {
   if (!fs.existsSync(file)) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new CatalogError(file, [`not valid JSON: ${(err as Error).message}`]);
-  }
-  const parsed = starterLibrary.safeParse(raw);
-  if (!parsed.success)
-    throw new CatalogError(
-      file,
-      zodIssues(parsed.error).map((i) => `${i.path}: ${i.message}`),
-    );
-  const problems = starterLibraryProblems(parsed.data, new Map(packs.map((p) => [p.id, p])));
+  const library = readCatalogFile(file, starterLibrary);
+  const problems = starterLibraryProblems(library, new Map(packs.map((p) => [p.id, p])));
   if (problems.length) throw new CatalogError(file, problems);
-  return parsed.data;
+  return library;
 }
