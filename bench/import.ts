@@ -9,7 +9,6 @@
 //     progress report) and the write transaction (inserts plus one audit entry per row), and once, rolled back,
 //     the write split into the INSERTs and the audit-chain append;
 //   - baseline: readTable on the same rows as CSV.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +29,7 @@ import { insertVendors, liveVendorNames } from '../src/modules/vendors/repo.js';
 import { systemActor } from '../src/server/context.js';
 import { generateSystems, members, systemsCsv, systemsXlsx, vendors } from './dataset.js';
 import { addMembersAndVendors, orgContext } from './fixture.js';
-import { log, median, ms, root, round, runCli, tempDir, timed, type BenchResult, type SummaryRow } from './support.js';
+import { log, median, ms, round, runCli, runProbe, tempDir, timed, type BenchResult, type SummaryRow } from './support.js';
 
 export interface ImportOptions {
   rows?: number;
@@ -57,30 +56,10 @@ async function prepareOrgs(database: Database, slugs: string[]): Promise<void> {
   }
 }
 
-function probe(dataDir: string, file: string, slug: string): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'bin/run-ts.js'), path.join(root, 'bench/import-probe.ts'), dataDir, file, slug],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`import probe exited ${code}: ${err}`));
-      const phases = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
-      // Spawn to exit as the parent sees it; what is left after the probe's own total is the process exit.
-      const wallMs = performance.now() - t0;
-      resolve({ ...phases, wallMs, exitMs: wallMs - (phases.totalMs ?? NaN) });
-    });
-  });
+async function probe(dataDir: string, file: string, slug: string): Promise<Record<string, number>> {
+  const { result: phases, wallMs } = await runProbe('import-probe.ts', [dataDir, file, slug]);
+  // Spawn to exit as the parent sees it; what is left after the probe's own total is the process exit.
+  return { ...phases, wallMs, exitMs: wallMs - (phases.totalMs ?? NaN) };
 }
 
 async function systemsIn(db: Db, orgId: string): Promise<number> {

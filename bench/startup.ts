@@ -6,11 +6,10 @@
 // directory (creating the database, migrations, loading the demo organisation), the phases of a start measured
 // inside a process (bench/startup-probe.ts), and a baseline: `aims --help`, which loads Node, tsx and the CLI's
 // module graph but opens no database.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildListFixture, type ListFixture } from './fixture.js';
-import { log, median, ms, root, round, runCli, startServer, tempDir, type BenchResult, type SummaryRow } from './support.js';
+import { log, median, ms, round, runCli, runProbe, startServer, tempDir, type BenchResult, type SummaryRow } from './support.js';
 
 export interface StartupOptions {
   fixture?: ListFixture;
@@ -20,23 +19,8 @@ export interface StartupOptions {
 
 type Probe = Record<string, number>;
 
-function probe(dataDir: string): Promise<Probe> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/run-ts.js'), path.join(root, 'bench/startup-probe.ts'), dataDir], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`startup probe exited ${code}: ${err}`));
-      const line = out.trim().split('\n').pop() ?? '{}';
-      resolve(JSON.parse(line) as Probe);
-    });
-  });
+async function probe(dataDir: string): Promise<Probe> {
+  return (await runProbe('startup-probe.ts', [dataDir])).result;
 }
 
 export async function runStartup(options: StartupOptions = {}): Promise<BenchResult> {

@@ -265,6 +265,30 @@ export async function startServer(store: Store, options: ServeOptions = {}): Pro
   };
 }
 
+/**
+ * Runs a probe script (bench/*-probe.ts) in its own process and returns the JSON object it prints on its last line,
+ * with the wall time from spawn to exit as the parent saw it.
+ */
+export function runProbe(script: string, args: string[]): Promise<{ result: Record<string, number>; wallMs: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [path.join(root, 'bin/run-ts.js'), path.join(root, 'bench', script), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited ${code}: ${err}`));
+      const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+      resolve({ result, wallMs: performance.now() - t0 });
+    });
+  });
+}
+
 export function tail(file: string, lines = 20): string {
   try {
     return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
