@@ -1,42 +1,24 @@
-import { Button, Center, Group, Loader, Paper, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Center, Group, Loader, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { ExportMenu } from '../../components/common/ExportMenu';
 import { ListFooter } from '../../components/common/ListFooter';
-import { PageHeader } from '../../components/common/PageHeader';
+import { RegisterListHeader } from '../../components/common/RegisterListHeader';
 import { QueryError } from '../../components/common/QueryError';
 import { SystemFilters } from '../../components/systems/SystemFilters';
 import { SystemTable } from '../../components/systems/SystemTable';
-import { useCan, useOrg } from '../../hooks/useOrg';
+import { useOrg } from '../../hooks/useOrg';
 import { SYSTEMS_PAGE_SIZE, useSystemListParams } from '../../hooks/useSystemListParams';
 import { useSystemList } from '../../hooks/useSystems';
 
 export function SystemsListPage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
-  const canCreate = useCan('system.create');
-  const canExport = useCan('export.run');
   const { state, query, update, clear } = useSystemListParams();
   const list = useSystemList(org.slug, query);
   const total = list.data?.total ?? 0;
 
   return (
     <>
-      <PageHeader
-        title={t('systems.title')}
-        intro={t('systems.intro')}
-        actions={
-          <>
-            {canExport && <ExportMenu org={org.slug} entity="systems" />}
-            {canCreate && (
-              <Button component={Link} to={`/o/${org.slug}/systems/new`} leftSection={<IconPlus size={16} />} data-testid="new-system">
-                {t('systems.new')}
-              </Button>
-            )}
-          </>
-        }
-      />
+      <RegisterListHeader org={org.slug} entity="systems" />
       <SystemFilters org={org.slug} state={state} update={update} clear={clear} />
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && (

@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, Paper, Select, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Center, Group, Loader, Paper, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { ExportMenu } from '../../components/common/ExportMenu';
 import { ListFooter } from '../../components/common/ListFooter';
-import { PageHeader } from '../../components/common/PageHeader';
+import { RegisterListHeader } from '../../components/common/RegisterListHeader';
 import { QueryError } from '../../components/common/QueryError';
 import { SearchInput } from '../../components/common/SearchInput';
 import { VendorTable, type VendorSort } from '../../components/vendors/VendorTable';
-import { useCan, useOrg } from '../../hooks/useOrg';
+import { useOrg } from '../../hooks/useOrg';
 import { useVendorList } from '../../hooks/useVendors';
 
 const PAGE_SIZE = 50;
@@ -18,8 +15,6 @@ type Archived = 'exclude' | 'include' | 'only';
 export function VendorsListPage() {
   const { t, i18n } = useTranslation();
   const org = useOrg();
-  const canCreate = useCan('vendor.create');
-  const canExport = useCan('export.run');
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState<Archived>('exclude');
   const [sort, setSort] = useState<VendorSort>('name');
@@ -37,20 +32,7 @@ export function VendorsListPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('vendors.title')}
-        intro={t('vendors.intro')}
-        actions={
-          <>
-            {canExport && <ExportMenu org={org.slug} entity="vendors" />}
-            {canCreate && (
-              <Button component={Link} to={`/o/${org.slug}/vendors/new`} leftSection={<IconPlus size={16} />} data-testid="new-vendor">
-                {t('vendors.new')}
-              </Button>
-            )}
-          </>
-        }
-      />
+      <RegisterListHeader org={org.slug} entity="vendors" />
       <Paper withBorder p="md" radius="md" mb="md">
         <Group align="flex-end" grow>
           <SearchInput
