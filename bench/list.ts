@@ -65,7 +65,7 @@ export interface ListOptions {
   anatomy?: boolean;
 }
 
-interface LoadSummary {
+export interface LoadSummary {
   requestsPerSecond: number;
   requestsPerSecondMeanOfSamples: number;
   totalRequests: number;
@@ -77,7 +77,7 @@ interface LoadSummary {
   throughputMiBps: number;
 }
 
-function summariseLoad(r: Result): LoadSummary {
+export function summariseLoad(r: Result): LoadSummary {
   return {
     requestsPerSecond: round(r.requests.total / r.duration, 0),
     requestsPerSecondMeanOfSamples: round(r.requests.average, 0),

@@ -1,18 +1,22 @@
-// `npm run bench [-- NAME…]`: runs the benchmarks (default: list, startup, import; `diagnose` is opt-in, `all`
-// runs everything), writes bench/results/<name>.json for each and prints one summary table at the end.
+// `npm run bench [-- NAME…]`: runs the benchmarks (default: list, startup, import, progress, soa-pdf; `diagnose` is
+// opt-in, `all` runs everything), writes bench/results/<name>.json for each and prints one summary table at the end.
 // A report, never a gate: the exit code is 0 whether targets are met or not (non-zero only if a benchmark
 // could not run at all).
+import { buildComplianceFixture, type ComplianceFixture } from './compliance-fixture.js';
 import { runListDiagnosis } from './diagnose-list.js';
 import { buildListFixture, type ListFixture } from './fixture.js';
 import { runImport } from './import.js';
 import { runList } from './list.js';
+import { runProgress } from './progress.js';
+import { runSoaPdf } from './soa-pdf.js';
 import { runStartup } from './startup.js';
 import { cleanupTempDirs, load, log, machine, sourceState, writeResult, type BenchResult, type SummaryRow } from './support.js';
 
-const known = ['list', 'startup', 'import', 'diagnose'] as const;
+const known = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'diagnose'] as const;
+const defaults: Name[] = ['list', 'startup', 'import', 'progress', 'soa-pdf'];
 type Name = (typeof known)[number];
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const selected: Name[] = args.length === 0 ? ['list', 'startup', 'import'] : args.includes('all') ? [...known] : (args as Name[]);
+const selected: Name[] = args.length === 0 ? defaults : args.includes('all') ? [...known] : (args as Name[]);
 const unknown = selected.filter((n) => !known.includes(n));
 if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${known.join(', ')}, all`);
@@ -27,6 +31,8 @@ const files: string[] = [];
 let failures = 0;
 let fixture: ListFixture | undefined;
 const getFixture = async () => (fixture ??= await buildListFixture());
+let complianceFixture: ComplianceFixture | undefined;
+const getComplianceFixture = async () => (complianceFixture ??= await buildComplianceFixture());
 
 for (const name of selected) {
   const startedAt = new Date();
@@ -44,6 +50,12 @@ for (const name of selected) {
         break;
       case 'import':
         result = await runImport();
+        break;
+      case 'progress':
+        result = await runProgress({ fixture: await getComplianceFixture() });
+        break;
+      case 'soa-pdf':
+        result = await runSoaPdf({ fixture: await getComplianceFixture() });
         break;
       case 'diagnose':
         result = await runListDiagnosis(await getFixture());

@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerOrgCommands } from './commands/orgs.js';
+import { registerOscalCommands } from './commands/oscal.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommands } from './commands/tokens.js';
 import { registerTransferCommands } from './commands/transfer.js';
@@ -23,6 +24,7 @@ registerOrgCommands(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerTransferCommands(program);
+registerOscalCommands(program);
 registerAuditCommands(program);
 
 program.parseAsync(process.argv).catch(reportError);

@@ -263,3 +263,261 @@ export const importRuns = pgTable(
   },
   (t) => [index('import_runs_org_idx').on(t.orgId, t.createdAt)],
 );
+
+/* ---------- Compliance core: applied controls, assessments, remediation, evidence, SoA, custom frameworks ---------- */
+
+/** Frameworks an organisation imported itself (OSCAL catalog or spreadsheet); the pack is kept whole as JSON. */
+export const customFrameworks = pgTable(
+  'custom_frameworks',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    pack: jsonb('pack').notNull(),
+    importedFrom: text('imported_from').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const appliedControls = pgTable(
+  'applied_controls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    status: text('status').notNull(),
+    frequency: text('frequency').notNull(),
+    /** the starter-library control it was adopted from, if any */
+    suggestionId: text('suggestion_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('applied_controls_org_name_idx').on(t.orgId, t.name)],
+);
+
+export const controlRequirements = pgTable(
+  'control_requirements',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    controlId: uuid('control_id')
+      .notNull()
+      .references(() => appliedControls.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    requirementId: text('requirement_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.controlId, t.framework, t.requirementId] }),
+    index('control_requirements_org_req_idx').on(t.orgId, t.framework, t.requirementId),
+  ],
+);
+
+export const controlSystems = pgTable(
+  'control_systems',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    controlId: uuid('control_id')
+      .notNull()
+      .references(() => appliedControls.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id')
+      .notNull()
+      .references(() => aiSystems.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.controlId, t.systemId] }), index('control_systems_org_system_idx').on(t.orgId, t.systemId)],
+);
+
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    framework: text('framework').notNull(),
+    frameworkVersion: text('framework_version').notNull(),
+    title: text('title').notNull(),
+    /** null: the whole organisation; otherwise the one AI system assessed */
+    systemId: uuid('system_id').references(() => aiSystems.id),
+    status: text('status').notNull(),
+    createdBy: text('created_by').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('assessments_org_idx').on(t.orgId, t.framework)],
+);
+
+export const assessmentItems = pgTable(
+  'assessment_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    requirementId: text('requirement_id').notNull(),
+    status: text('status').notNull().default('not_assessed'),
+    /** "derived": the status follows the linked controls; "manual": a person set it (the override is audited) */
+    statusSource: text('status_source').notNull().default('derived'),
+    overrideReason: text('override_reason'),
+    justification: text('justification'),
+    maturity: integer('maturity'),
+    notes: text('notes'),
+    gapDescription: text('gap_description'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('assessment_items_requirement_idx').on(t.assessmentId, t.requirementId),
+    index('assessment_items_org_idx').on(t.orgId, t.assessmentId),
+  ],
+);
+
+export const remediationActions = pgTable(
+  'remediation_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    assessmentItemId: uuid('assessment_item_id').references(() => assessmentItems.id, { onDelete: 'set null' }),
+    framework: text('framework'),
+    requirementId: text('requirement_id'),
+    title: text('title').notNull(),
+    description: text('description'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').notNull(),
+    /** computed when the action is created: requirement weight × risk of the systems it touches */
+    computedPriority: integer('computed_priority').notNull(),
+    /** a person's choice, which wins over the computed value */
+    priorityOverride: integer('priority_override'),
+    priorityBasis: jsonb('priority_basis').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('remediation_actions_org_idx').on(t.orgId, t.status)],
+);
+
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    url: text('url'),
+    note: text('note'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    collectedOn: date('collected_on', { mode: 'string' }),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('evidence_items_org_idx').on(t.orgId, t.title), index('evidence_items_org_expiry_idx').on(t.orgId, t.expiresOn)],
+);
+
+/** Each uploaded file of an evidence item; the bytes live in the data directory under their SHA-256. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id, { onDelete: 'cascade' }),
+    versionNo: integer('version_no').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mediaType: text('media_type').notNull(),
+    fileName: text('file_name').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('evidence_files_version_idx').on(t.evidenceId, t.versionNo), index('evidence_files_sha_idx').on(t.sha256)],
+);
+
+/**
+ * What an evidence item supports. `targetType` is requirement (key "framework:requirementId"), control, system or
+ * assessment_item (key: the row's id).
+ */
+export const evidenceLinks = pgTable(
+  'evidence_links',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id, { onDelete: 'cascade' }),
+    targetType: text('target_type').notNull(),
+    targetKey: text('target_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evidenceId, t.targetType, t.targetKey] }),
+    index('evidence_links_org_target_idx').on(t.orgId, t.targetType, t.targetKey),
+  ],
+);
+
+/** The organisation's working Statement of Applicability: one row per Annex A control. */
+export const soaEntries = pgTable(
+  'soa_entries',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    controlRef: text('control_ref').notNull(),
+    /** null until a person decides */
+    applicable: boolean('applicable'),
+    justification: text('justification'),
+    implementationStatus: text('implementation_status').notNull().default('not_started'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.controlRef] })],
+);
+
+/** Approved SoA versions, frozen: the whole statement as it was approved, never changed afterwards. */
+export const soaVersions = pgTable(
+  'soa_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    versionNo: integer('version_no').notNull(),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approverName: text('approver_name').notNull(),
+    approvedAt: timestamp('approved_at', tz).notNull(),
+    note: text('note'),
+    snapshot: jsonb('snapshot').notNull(),
+    /** SHA-256 of the snapshot's canonical JSON, so a frozen version can be shown unchanged */
+    snapshotHash: text('snapshot_hash').notNull(),
+  },
+  (t) => [uniqueIndex('soa_versions_org_no_idx').on(t.orgId, t.versionNo)],
+);

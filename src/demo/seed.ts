@@ -5,13 +5,25 @@ import { findOrgBySlug } from '../modules/orgs/repo.js';
 import { createSystem } from '../modules/systems/service.js';
 import { createUser } from '../modules/users/service.js';
 import { createVendor } from '../modules/vendors/service.js';
+import { loadFrameworkCatalog } from '../modules/frameworks/load.js';
+import type { FrameworkCatalog } from '../modules/frameworks/service.js';
+import { seedDemoCompliance } from './seed-compliance.js';
+import { EvidenceStore } from '../modules/evidence/store.js';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoSystems, demoUsers, demoVendors } from './harbour-point.js';
 
 /**
  * Loads the demo organisation through the same services as everything else, so its history is in the audit
  * trail. Returns false when it is already there.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export interface DemoOptions {
+  catalog?: FrameworkCatalog;
+  /** where evidence files go; without it the demo's file evidence is left out */
+  evidenceDir?: string;
+}
+
+export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<boolean> {
+  const catalog = options.catalog ?? loadFrameworkCatalog();
+  const evidence = options.evidenceDir ? { catalog, store: new EvidenceStore(options.evidenceDir) } : null;
   if (await findOrgBySlug(db, DEMO_SLUG)) return false;
   const actor = systemActor('system (demo loader)');
   const org = await createOrganization(db, actor, { name: DEMO_NAME, slug: DEMO_SLUG, isDemo: true });
@@ -29,13 +41,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const ctx: OrgContext = { db, actor, org: { id: org.id, slug: org.slug, name: org.name }, role: 'owner', requestId: null };
   const vendorIds = new Map<string, string>();
   for (const { key, ...v } of demoVendors) vendorIds.set(key, (await createVendor(ctx, v)).id);
+  const systemIds = new Map<string, string>();
   for (const { accountable, technical, vendor, ...s } of demoSystems) {
-    await createSystem(ctx, {
+    const created = await createSystem(ctx, {
       ...s,
       accountableOwnerId: accountable ? userIds.get(accountable) : null,
       technicalOwnerId: technical ? userIds.get(technical) : null,
       vendorId: vendor ? vendorIds.get(vendor) : null,
     });
+    systemIds.set(created.name, created.id);
   }
+  await seedDemoCompliance(ctx, catalog, userIds, systemIds, evidence);
   return true;
 }

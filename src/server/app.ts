@@ -14,16 +14,21 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.js';
 import { refreshPlannerStatistics } from '../db/maintenance.js';
+import { keepPlannerStatisticsFresh } from './planner-statistics.js';
 import { auditRoutes } from '../modules/audit-log/routes.js';
+import { oscalRoutes } from '../modules/oscal/routes.js';
+import { customFrameworkRoutes } from '../modules/custom-frameworks/routes.js';
+import { soaRoutes } from '../modules/soa/routes.js';
+import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { enableIdentityCache } from '../modules/auth/identity-cache.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { unsafeListAllOrgs } from '../modules/orgs/repo.js';
 import { orgRoutes } from '../modules/orgs/routes.js';
-import { loadFrameworkPacks } from '../modules/frameworks/catalog.js';
-import { loadCrosswalks } from '../modules/frameworks/crosswalk.js';
-import { loadStarterLibrary } from '../modules/frameworks/starter-controls.js';
+import { loadFrameworkCatalog } from '../modules/frameworks/load.js';
 import { frameworkRoutes } from '../modules/frameworks/routes.js';
-import { FrameworkCatalog } from '../modules/frameworks/service.js';
+import { controlRoutes } from '../modules/controls/routes.js';
+import { assessmentRoutes } from '../modules/assessments/routes.js';
+import { remediationRoutes } from '../modules/remediation/routes.js';
 import { SystemListIndex } from '../modules/systems/list-index.js';
 import { systemRoutes } from '../modules/systems/routes.js';
 import { tokenRoutes } from '../modules/tokens/routes.js';
@@ -32,7 +37,7 @@ import { vendorRoutes } from '../modules/vendors/routes.js';
 import { registerAuth } from './auth-plugin.js';
 import { noRoute, registerErrorHandler } from './error-handler.js';
 import { registerNulGuard } from './nul-guard.js';
-import { errorResponse, type App } from './types.js';
+import { errorResponse, type App, type RouteDeps } from './types.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const API_VERSION = '0.1.0';
@@ -46,6 +51,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** serve the built web app when it exists (default true) */
   serveWeb?: boolean;
+  /** where evidence files are stored (default: `evidence/` under the working directory's data folder) */
+  evidenceDir?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -136,7 +143,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const singleProcess = options.database.engine === 'pglite';
   if (singleProcess) enableIdentityCache(db);
   const systemIndex = singleProcess ? new SystemListIndex() : undefined;
-  const deps = { db, ...(systemIndex ? { systemIndex } : {}) };
+  // Framework packs and crosswalks are validated here: a broken catalogue file stops the start with its reasons.
+  const catalog = loadFrameworkCatalog();
+  const evidenceDir = options.evidenceDir ?? path.resolve('data/evidence');
+  const deps: RouteDeps = { db, catalog, evidenceDir, ...(systemIndex ? { systemIndex } : {}) };
+  let stopStatistics = (): void => {};
   if (systemIndex) {
     // Once listening: give the planner statistics (PGlite has no autovacuum to gather them) and load the read
     // models, so that the first list request does not pay for them.
@@ -148,18 +159,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
           (await unsafeListAllOrgs(db)).map((o) => o.id),
         );
       })().catch((err: unknown) => app.log.warn({ err }, 'warming the read models failed; they load on first use'));
+      stopStatistics = keepPlannerStatisticsFresh(db, app.log);
     });
+    app.addHook('onClose', async () => stopStatistics());
   }
   authRoutes(app, { ...deps, secureCookies: options.secureCookies ?? false });
-  // Framework packs and crosswalks are validated here: a broken catalogue file stops the start with its reasons.
-  const packs = loadFrameworkPacks();
-  frameworkRoutes(app, { catalog: new FrameworkCatalog(packs, loadCrosswalks(packs), loadStarterLibrary(packs)) });
+  frameworkRoutes(app, deps);
   orgRoutes(app, deps);
   tokenRoutes(app, deps);
   systemRoutes(app, deps);
   vendorRoutes(app, deps);
   transferRoutes(app, deps);
   auditRoutes(app, deps);
+  oscalRoutes(app, deps);
+  customFrameworkRoutes(app, deps);
+  controlRoutes(app, deps);
+  assessmentRoutes(app, deps);
+  remediationRoutes(app, deps);
+  soaRoutes(app, deps);
+  evidenceRoutes(app, deps);
 
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -56,8 +56,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await failInterruptedRuns(database.db);
-    const demoLoaded = options.demo ? await seedDemo(database.db) : false;
-    const app = await buildApp({ database, logLevel: config.logLevel, secureCookies: config.secureCookies });
+    const evidenceDir = path.join(config.dataDir, 'evidence');
+    const demoLoaded = options.demo ? await seedDemo(database.db, { evidenceDir }) : false;
+    const app = await buildApp({
+      database,
+      logLevel: config.logLevel,
+      secureCookies: config.secureCookies,
+      evidenceDir,
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

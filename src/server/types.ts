@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
+import type { FrameworkCatalog } from '../modules/frameworks/service.js';
 import type { SystemListIndex } from '../modules/systems/list-index.js';
 
 export type App = FastifyInstance<
@@ -17,6 +18,10 @@ export interface RouteDeps {
   db: Db;
   /** the in-memory register read model, on the embedded database only */
   systemIndex?: SystemListIndex;
+  /** the built-in framework packs, crosswalks and starter controls, validated at start-up */
+  catalog: FrameworkCatalog;
+  /** where evidence files are kept, content-addressed by SHA-256 */
+  evidenceDir: string;
 }
 
 export const errorResponse = z.object({

@@ -1,51 +1,15 @@
 // One browser journey through the web app, against a real server on a fresh data directory:
 // sign in → switch language → register a system → import a spreadsheet (dry run with an error, then a clean
 // import) → find the imported system → see its creation in the audit trail.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/harbour-point.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const webDist = path.join(root, 'web/dist');
-const hasChromium = fs.existsSync(CHROMIUM);
+import { CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
 
 const governanceLead = demoUsers.find((u) => u.role === 'governance_lead');
 if (!governanceLead) throw new Error('the demo has no governance lead');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Polls /readyz until the server answers; fails early when the process exits. */
-async function waitForReady(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(`${base}/readyz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the server did not become ready:\n${log()}`);
-}
 
 /** A systems spreadsheet with the importer's English headers. */
 async function systemsWorkbook(file: string, rows: string[][]): Promise<void> {
@@ -63,81 +27,21 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 }
 
 describe.skipIf(!hasChromium)(`browser journey (skipped without ${CHROMIUM}: apt-get install -y chromium)`, () => {
-  let server: ChildProcess;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
-  let base = '';
-  let serverLog = '';
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-e2e-'));
+  let tmp = '';
   const stamp = Date.now().toString(36);
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(webDist, 'index.html'))) {
-      const build = spawnSync(
-        path.join(root, 'node_modules/.bin/vite'),
-        ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-        {
-          cwd: root,
-          encoding: 'utf8',
-        },
-      );
-      if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-    }
-
-    // A copy of the migrated template database when the global setup provides one (faster than a new one).
-    const dataDir = path.join(tmp, 'data');
-    const template = inject('pgliteTemplate');
-    if (template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true });
-    else fs.mkdirSync(dataDir);
-
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['bin/aims.js', 'serve', '--port', String(port), '--data-dir', dataDir, '--no-web-build'], {
-      cwd: root,
-      env: { ...process.env, AIMS_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString()));
-    await waitForReady(base, server, () => serverLog);
-
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 1000 },
-      locale: 'en-GB',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context.setDefaultTimeout(15_000);
-    page = context.pages()[0] ?? (await context.newPage());
+    session = await startBrowserSession('aims-e2e-');
+    page = session.page;
+    tmp = session.tmp;
   }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(async () => session?.close());
 
   it('signs in, registers a system, imports a spreadsheet and finds it in the audit trail', async () => {
     // Sign in (an unauthenticated visit lands on the sign-in page).
-    await page.goto(`${base}/`);
-    await page.getByTestId('sign-in-email').fill(governanceLead.email);
-    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('systems-table').waitFor();
+    await signInAs(session, governanceLead.email, DEMO_PASSWORD);
     expect(page.url()).toMatch(/\/o\/harbour-point\/systems$/);
     await expect.poll(() => page.getByTestId('system-row').count()).toBeGreaterThan(0);
 

@@ -9,7 +9,9 @@ import { DEMO_SLUG } from '../../src/demo/harbour-point.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { verifyAuditChains, type VerifyReport } from '../../src/modules/audit-log/service.js';
 import { backupTables } from '../../src/modules/backup/tables.js';
+import { loadFrameworkCatalog } from '../../src/modules/frameworks/load.js';
 import { createOrganization, listAllOrganizations } from '../../src/modules/orgs/service.js';
+import { acceptSuggestions, approveSoa } from '../../src/modules/soa/service.js';
 import { archiveSystem, createSystem } from '../../src/modules/systems/service.js';
 import { createToken, revokeToken } from '../../src/modules/tokens/service.js';
 import { startImport } from '../../src/modules/transfer/runs.js';
@@ -65,6 +67,18 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     audit_heads: 'org_id',
     audit_log: 'id',
     import_runs: 'id',
+    custom_frameworks: 'org_id, id',
+    applied_controls: 'id',
+    control_requirements: 'control_id, framework, requirement_id',
+    control_systems: 'control_id, system_id',
+    assessments: 'id',
+    assessment_items: 'id',
+    remediation_actions: 'id',
+    evidence_items: 'id',
+    evidence_files: 'id',
+    evidence_links: 'evidence_id, target_type, target_key',
+    soa_entries: 'org_id, control_ref',
+    soa_versions: 'id',
   };
   expect(Object.keys(keys).sort()).toEqual(backupTables.map((t) => t.name).sort());
   return db.transaction(async (txRaw) => {
@@ -118,7 +132,11 @@ async function withOpen<T>(store: Store, work: (db: Db) => Promise<T>): Promise<
 
 /** The demo organisation, plus what the demo lacks: an archived system, a revoked token, import runs, odd text. */
 async function buildSource(db: Db): Promise<void> {
-  await seedDemo(db);
+  // The demo brings controls, a gap assessment, remediation actions and evidence (with a stored file).
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-test-backup-evidence-'));
+  const catalog = loadFrameworkCatalog();
+  await seedDemo(db, { catalog, evidenceDir });
+  fs.rmSync(evidenceDir, { recursive: true, force: true });
   const [demo] = await queryRows<{ id: string; name: string }>(db, sql`select id, name from organizations where slug = ${DEMO_SLUG}`);
   if (!demo) throw new Error('demo not loaded');
   const ctx: OrgContext = {
@@ -134,6 +152,9 @@ async function buildSource(db: Db): Promise<void> {
   const token = await createToken(ctx, { name: 'old pipeline', role: 'contributor' });
   await revokeToken(ctx, token.id);
   await createToken(ctx, { name: 'live pipeline', role: 'viewer', expiresInDays: 30 });
+  // An approved, frozen Statement of Applicability.
+  await acceptSuggestions(ctx, catalog, { lang: 'zh-HK' });
+  await approveSoa(ctx, catalog, { note: 'Approved for the backup test' });
 
   const csv = (rows: string[][]) => ({ fileName: 'vendors.csv', body: Buffer.from(rows.map((r) => r.join(',')).join('\r\n')) });
   const good = await startImport(ctx, 'vendors', false, async () =>
@@ -202,14 +223,15 @@ describe('backup and restore', () => {
     const gz = readDump(file('source.jsonl.gz'));
     expect(content(gz)).toEqual(content(plain));
     expect(plain.header).toMatchObject({ engine: 'pglite' });
-    const byTable: Record<string, number> = {};
+    const byTable: Record<string, number> = Object.fromEntries(backupTables.map((t) => [t.name, 0]));
     for (const l of plain.lines) {
       const t = (JSON.parse(l) as { t: string }).t;
       byTable[t] = (byTable[t] ?? 0) + 1;
     }
     expect(plain.trailer.rows).toEqual(byTable);
     expect(plain.trailer.rows).toEqual(Object.fromEntries(Object.entries(sourceSnapshot).map(([t, rows]) => [t, rows.length])));
-    expect(plain.trailer.rows).toMatchObject({ organizations: 2, api_tokens: 2, import_runs: 2 });
+    expect(plain.trailer.rows).toMatchObject({ organizations: 2, api_tokens: 2, import_runs: 2, soa_versions: 1, evidence_files: 1 });
+    expect(plain.trailer.rows.assessment_items).toBeGreaterThan(0);
   });
 
   describe.skipIf(!pgUrl)('across engines (needs PostgreSQL: AIMS_TEST_PG_URL)', () => {

@@ -1,3 +1,4 @@
+import { seedComplianceFixtures } from '../support/compliance-fixtures.js';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +81,35 @@ describe.each(engines)('permissions on %s', (engine) => {
     });
     if (run.statusCode !== 200) throw new Error(`seed import: ${run.statusCode} ${run.body}`);
     const importRun = run.json<{ id: string }>().id;
-    return { slug: org.slug, ids: { vendor, toggleVendor, system, toggleSystem, token, importRun }, ownedSystem };
+    const evidence = await create('/evidence', { kind: 'file', title: `${label} evidence file` });
+    const file = multipart('seed.pdf', '%PDF-1.4 seed', { type: 'application/pdf' });
+    const stored = await inject({
+      method: 'POST',
+      url: `${base}/evidence/${evidence}/files`,
+      headers: { ...headers, ...file.headers },
+      payload: file.payload,
+    });
+    if (stored.statusCode !== 201) throw new Error(`seed evidence file: ${stored.statusCode} ${stored.body}`);
+    const toggleEvidence = await create('/evidence', {
+      kind: 'link',
+      title: `${label} archivable evidence`,
+      url: 'https://evidence.example',
+    });
+    return {
+      slug: org.slug,
+      ids: {
+        vendor,
+        toggleVendor,
+        system,
+        toggleSystem,
+        token,
+        importRun,
+        evidence,
+        toggleEvidence,
+        ...(await seedComplianceFixtures(t.app, org.slug, headers, label)),
+      },
+      ownedSystem,
+    };
   }
 
   /** What bravo looks like to its own owner; compared at the end to show alpha changed nothing there. */

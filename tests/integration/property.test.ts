@@ -1,3 +1,4 @@
+import { seedComplianceFixtures } from '../support/compliance-fixtures.js';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -277,6 +278,16 @@ describe.each(engines)('generated bad input on %s', (engine) => {
       payload: upload.payload,
     });
     ids.importRun = run.json<{ id: string }>().id;
+    ids.evidence = await create('/evidence', { kind: 'file', title: 'Fuzz evidence' });
+    const evidenceFile = multipart('fuzz.txt', 'Fuzz evidence', { type: 'text/plain' });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/fuzz/evidence/${ids.evidence}/files`,
+      headers: { ...owner, ...evidenceFile.headers },
+      payload: evidenceFile.payload,
+    });
+    ids.toggleEvidence = await create('/evidence', { kind: 'note', title: 'Fuzz note', note: 'Archivable' });
+    Object.assign(ids, await seedComplianceFixtures(t.app, 'fuzz', owner, 'Fuzz'));
     known = [ids.vendor, ids.system, ...Object.values(org.users).map((u) => u.id)];
     exportedXlsx = (await t.app.inject({ method: 'GET', url: '/api/v1/orgs/fuzz/exports/systems?format=xlsx', headers: owner })).rawPayload;
   });
@@ -303,7 +314,13 @@ describe.each(engines)('generated bad input on %s', (engine) => {
       fc.string({ maxLength: 20 }).map(enc),
     );
     const entity = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('systems', 'vendors') }, fc.string({ maxLength: 20 }).map(enc));
-    return fc.tuple(slug, id, entity).map(([s, i, e]) => template.replace('{org}', s).replace('{id}', i).replace('{entity}', e));
+    return fc.tuple(slug, id, entity).map(([s, i, e]) =>
+      template
+        .replace('{org}', s)
+        .replace('{id}', i)
+        .replace('{entity}', e)
+        .replace(/\{(\w+)\}/g, (m, name: string) => rule?.params?.[name] ?? m),
+    );
   }
 
   /** The route's own query parameters with schema-shaped values, plus made-up ones. */

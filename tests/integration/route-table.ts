@@ -103,7 +103,20 @@ export const nonOrgRoutes = [
 export const isDocsRoute = (key: string): boolean => / \/api\/v1\/docs(\/|$)/.test(key);
 
 /** Objects that fill `{id}`: a live system and vendor that are read and edited, and ones that are only archived. */
-export type IdKind = 'system' | 'toggleSystem' | 'vendor' | 'toggleVendor' | 'token' | 'importRun';
+export type IdKind =
+  | 'system'
+  | 'toggleSystem'
+  | 'vendor'
+  | 'toggleVendor'
+  | 'token'
+  | 'importRun'
+  | 'evidence'
+  | 'toggleEvidence'
+  | 'control'
+  | 'toggleControl'
+  | 'assessment'
+  | 'toggleAssessment'
+  | 'action';
 
 export interface OrgRoute {
   /** the capability of src/modules/auth/permissions.ts the route needs; `own` grants need an owned system */
@@ -113,8 +126,10 @@ export interface OrgRoute {
   query?: string;
   /** a valid JSON body, fresh for every call so that creating twice does not collide */
   body?: () => Record<string, unknown>;
-  /** a multipart CSV upload */
-  upload?: true;
+  /** a multipart CSV upload: the systems sheet, or the file given */
+  upload?: true | { fileName: string; content: string };
+  /** fixed values of other path parameters, e.g. `{ controlRef: 'A.2.2' }` */
+  params?: Record<string, string>;
 }
 
 /** One line per route: what it needs and how to call it so that an allowed caller gets a 2xx. */
@@ -140,6 +155,95 @@ export const orgRouteTable: Record<string, OrgRoute> = {
   'GET /api/v1/orgs/{org}/imports/{id}': { cap: 'import.run', id: 'importRun' },
   'GET /api/v1/orgs/{org}/exports/{entity}': { cap: 'export.run', entity: 'systems', query: 'format=csv' },
   'GET /api/v1/orgs/{org}/audit-log': { cap: 'audit.read', query: 'limit=5' },
+  // applied controls, assessments and remediation: `assessment` is an ISO/IEC 42001 assessment whose 4.2 is a gap
+  'GET /api/v1/orgs/{org}/controls': { cap: 'control.read', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/controls': {
+    cap: 'control.manage',
+    body: () => ({ name: 'Walk control', requirements: [{ framework: 'iso-iec-42001-2023', requirementId: 'A.4.2' }] }),
+  },
+  'POST /api/v1/orgs/{org}/controls/adopt': { cap: 'control.manage', body: () => ({ suggestionIds: ['SC-INV-01'] }) },
+  'GET /api/v1/orgs/{org}/controls/{id}': { cap: 'control.read', id: 'control' },
+  'PATCH /api/v1/orgs/{org}/controls/{id}': { cap: 'control.manage', id: 'control', body: () => ({ description: 'Reviewed' }) },
+  'POST /api/v1/orgs/{org}/controls/{id}/archive': { cap: 'control.manage', id: 'toggleControl' },
+  'POST /api/v1/orgs/{org}/controls/{id}/restore': { cap: 'control.manage', id: 'toggleControl' },
+  'GET /api/v1/orgs/{org}/assessments': { cap: 'assessment.read' },
+  'POST /api/v1/orgs/{org}/assessments': { cap: 'assessment.manage', body: () => ({ framework: 'hk-pdpo-dpp' }) },
+  'GET /api/v1/orgs/{org}/progress': { cap: 'assessment.read' },
+  'GET /api/v1/orgs/{org}/coverage': { cap: 'assessment.read', query: 'framework=nist-ai-rmf-1.0&from=iso-iec-42001-2023' },
+  'GET /api/v1/orgs/{org}/assessments/{id}': { cap: 'assessment.read', id: 'assessment', query: 'status=gap' },
+  'PATCH /api/v1/orgs/{org}/assessments/{id}': { cap: 'assessment.manage', id: 'assessment', body: () => ({ status: 'in_progress' }) },
+  'POST /api/v1/orgs/{org}/assessments/{id}/archive': { cap: 'assessment.manage', id: 'toggleAssessment' },
+  'POST /api/v1/orgs/{org}/assessments/{id}/restore': { cap: 'assessment.manage', id: 'toggleAssessment' },
+  'PATCH /api/v1/orgs/{org}/assessments/{id}/items/{requirement}': {
+    cap: 'assessment.manage',
+    id: 'assessment',
+    params: { requirement: '4.1' },
+    body: () => ({ maturity: 2, notes: 'Walked' }),
+  },
+  'POST /api/v1/orgs/{org}/assessments/{id}/items/bulk': {
+    cap: 'assessment.manage',
+    id: 'assessment',
+    body: () => ({ requirementIds: ['4.3', '4.4'], changes: { maturity: 1 } }),
+  },
+  'POST /api/v1/orgs/{org}/assessments/{id}/items/{requirement}/actions': {
+    cap: 'remediation.manage',
+    id: 'assessment',
+    params: { requirement: '4.2' },
+    body: () => ({}),
+  },
+  'GET /api/v1/orgs/{org}/remediation-actions': { cap: 'remediation.read', query: 'status=all' },
+  'POST /api/v1/orgs/{org}/remediation-actions': { cap: 'remediation.manage', body: () => ({ title: 'Walk action' }) },
+  'GET /api/v1/orgs/{org}/remediation-actions/{id}': { cap: 'remediation.read', id: 'action' },
+  'PATCH /api/v1/orgs/{org}/remediation-actions/{id}': { cap: 'remediation.manage', id: 'action', body: () => ({ status: 'in_progress' }) },
+  'GET /api/v1/orgs/{org}/gaps': { cap: 'remediation.read' },
+  // evidence: `evidence` is a file item with version 1 stored; uploads add versions, links are idempotent
+  'GET /api/v1/orgs/{org}/evidence': { cap: 'evidence.read', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/evidence': { cap: 'evidence.manage', body: () => ({ kind: 'note', title: 'Walk note', note: 'Checked' }) },
+  'GET /api/v1/orgs/{org}/evidence/summary': { cap: 'evidence.read' },
+  'GET /api/v1/orgs/{org}/evidence/{id}': { cap: 'evidence.read', id: 'evidence' },
+  'PATCH /api/v1/orgs/{org}/evidence/{id}': { cap: 'evidence.manage', id: 'evidence', body: () => ({ description: 'Reviewed' }) },
+  'POST /api/v1/orgs/{org}/evidence/{id}/archive': { cap: 'evidence.manage', id: 'toggleEvidence' },
+  'POST /api/v1/orgs/{org}/evidence/{id}/restore': { cap: 'evidence.manage', id: 'toggleEvidence' },
+  'POST /api/v1/orgs/{org}/evidence/{id}/files': { cap: 'evidence.manage', id: 'evidence', upload: true },
+  'GET /api/v1/orgs/{org}/evidence/{id}/files/{versionNo}': { cap: 'evidence.read', id: 'evidence', params: { versionNo: '1' } },
+  'POST /api/v1/orgs/{org}/evidence/{id}/links': {
+    cap: 'evidence.manage',
+    id: 'evidence',
+    body: () => ({ targetType: 'requirement', targetKey: 'iso-iec-42001-2023:A.6.2.4' }),
+  },
+  'DELETE /api/v1/orgs/{org}/evidence/{id}/links': {
+    cap: 'evidence.manage',
+    id: 'evidence',
+    query: 'targetType=requirement&targetKey=iso-iec-42001-2023%3AA.7.2',
+  },
+  'GET /api/v1/orgs/{org}/evidence-pack': { cap: 'evidence.read' },
+  // SoA: in this order, so that the owner's walk decides every control, approves, and then reads version 1
+  'GET /api/v1/orgs/{org}/soa': { cap: 'soa.read' },
+  'PATCH /api/v1/orgs/{org}/soa/{controlRef}': {
+    cap: 'soa.manage',
+    params: { controlRef: 'A.2.2' },
+    body: () => ({ applicable: true, implementationStatus: 'planned' }),
+  },
+  'POST /api/v1/orgs/{org}/soa/accept-suggestions': { cap: 'soa.manage', body: () => ({}) },
+  'POST /api/v1/orgs/{org}/soa/approve': { cap: 'soa.approve', body: () => ({ note: 'Walk approval' }) },
+  'GET /api/v1/orgs/{org}/soa/versions': { cap: 'soa.read' },
+  'GET /api/v1/orgs/{org}/soa/versions/{versionNo}': { cap: 'soa.read', params: { versionNo: '1' } },
+  'GET /api/v1/orgs/{org}/soa/export': { cap: 'soa.read', query: 'format=xlsx&lang=zh-HK' },
+  // OSCAL exports and custom frameworks; the import and the delete run in this order, so each walk imports
+  // "walk-framework" and deletes it again
+  'GET /api/v1/orgs/{org}/oscal/catalog/{framework}': { cap: 'assessment.read', params: { framework: 'iso-iec-42001-2023' } },
+  'GET /api/v1/orgs/{org}/oscal/assessment-results/{id}': { cap: 'assessment.read', id: 'assessment' },
+  'GET /api/v1/orgs/{org}/oscal/poam': { cap: 'remediation.read', query: 'framework=iso-iec-42001-2023' },
+  'GET /api/v1/orgs/{org}/frameworks': { cap: 'org.read' },
+  'POST /api/v1/orgs/{org}/frameworks/import': {
+    cap: 'framework.import',
+    query: 'id=walk-framework&title=Walk%20framework',
+    upload: {
+      fileName: 'walk-framework.csv',
+      content: 'id,parent,title,description\nW1,,Walk duties,\nW1.1,W1,Keep a register,List every AI system\n',
+    },
+  },
+  'DELETE /api/v1/orgs/{org}/frameworks/{framework}': { cap: 'framework.import', params: { framework: 'walk-framework' } },
 };
 
 /** A valid systems sheet in the importer's English headers. */
@@ -195,10 +299,12 @@ export function requestFor(key: string, fx: OrgFixtures, headers: Record<string,
   const path = template
     .replace('{org}', fx.slug)
     .replace('{id}', id ?? '')
-    .replace('{entity}', rule.entity ?? '');
+    .replace('{entity}', rule.entity ?? '')
+    .replace(/\{(\w+)\}/g, (m, name: string) => rule.params?.[name] ?? m);
   const url = rule.query ? `${path}?${rule.query}` : path;
   if (rule.upload) {
-    const { payload, headers: h } = multipart('walk.csv', systemsCsv('Walk import'));
+    const file = rule.upload === true ? { fileName: 'walk.csv', content: systemsCsv('Walk import') } : rule.upload;
+    const { payload, headers: h } = multipart(file.fileName, file.content);
     return { method, url, payload, headers: { ...headers, ...h } };
   }
   return rule.body ? { method, url, headers, payload: rule.body() } : { method, url, headers };

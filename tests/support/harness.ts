@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/types.js';
@@ -7,20 +10,25 @@ import { openTestDatabase, type TestDatabase } from './engines.js';
 export interface TestApp {
   app: App;
   database: TestDatabase;
+  /** this app's evidence file store, a temporary directory removed on close */
+  evidenceDir: string;
   close(): Promise<void>;
 }
 
 /** The real application on a fresh database, driven in-process with `app.inject`. */
 export async function startTestApp(engine: Engine): Promise<TestApp> {
   const database = await openTestDatabase(engine);
-  const app = await buildApp({ database, logLevel: 'silent', serveWeb: false });
+  const evidenceDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aims-evidence-'));
+  const app = await buildApp({ database, logLevel: 'silent', serveWeb: false, evidenceDir });
   await app.ready();
   return {
     app,
     database,
+    evidenceDir,
     async close() {
       await app.close();
       await database.drop();
+      await fs.rm(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,16 @@ import { TokensPage } from './pages/TokensPage';
 import { FrameworksListPage } from './pages/frameworks/FrameworksListPage';
 import { FrameworkDetailPage } from './pages/frameworks/FrameworkDetailPage';
 import { CrosswalkPage } from './pages/frameworks/CrosswalkPage';
+import { EvidenceListPage } from './pages/evidence/EvidenceListPage';
+import { EvidenceCreatePage } from './pages/evidence/EvidenceCreatePage';
+import { EvidenceDetailPage } from './pages/evidence/EvidenceDetailPage';
+import { EvidenceEditPage } from './pages/evidence/EvidenceEditPage';
+import { SoaPage } from './pages/soa/SoaPage';
+import { SoaVersionPage } from './pages/soa/SoaVersionPage';
+import { AssessmentsListPage } from './pages/assessments/AssessmentsListPage';
+import { AssessmentWorkspacePage } from './pages/assessments/AssessmentWorkspacePage';
+import { ControlsPage } from './pages/controls/ControlsPage';
+import { RemediationPage } from './pages/remediation/RemediationPage';
 
 export function App() {
   return (
@@ -38,6 +48,16 @@ export function App() {
           <Route path="frameworks" element={<FrameworksListPage />} />
           <Route path="frameworks/:framework" element={<FrameworkDetailPage />} />
           <Route path="crosswalks/:id" element={<CrosswalkPage />} />
+          <Route path="evidence" element={<EvidenceListPage />} />
+          <Route path="evidence/new" element={<EvidenceCreatePage />} />
+          <Route path="evidence/:id" element={<EvidenceDetailPage />} />
+          <Route path="evidence/:id/edit" element={<EvidenceEditPage />} />
+          <Route path="soa" element={<SoaPage />} />
+          <Route path="soa/versions/:versionNo" element={<SoaVersionPage />} />
+          <Route path="assessments" element={<AssessmentsListPage />} />
+          <Route path="assessments/:id" element={<AssessmentWorkspacePage />} />
+          <Route path="controls" element={<ControlsPage />} />
+          <Route path="remediation" element={<RemediationPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="audit" element={<AuditTrailPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />

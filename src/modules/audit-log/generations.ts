@@ -20,8 +20,15 @@ interface OrgLog {
 /** Changes remembered per organisation; a reader further behind than this rebuilds. */
 const MAX_LOGGED_CHANGES = 5000;
 const logs = new Map<string, OrgLog>();
+let recordedChanges = 0;
+
+/** Changes recorded by this process since it started, across organisations (drives statistics refreshes). */
+export function totalRecordedChanges(): number {
+  return recordedChanges;
+}
 
 export function recordWrite(orgId: string, changes: readonly Change[]): void {
+  recordedChanges += Math.max(1, changes.length);
   const log = logs.get(orgId) ?? { generation: 0, changes: [], knownAfter: 0 };
   log.generation++;
   for (const c of changes) log.changes.push({ entityType: c.entityType, entityId: c.entityId, generation: log.generation });

@@ -30,6 +30,16 @@ describe('role → capability table', () => {
   });
 
   it('sends exactly the granted capabilities to the web app', () => {
-    expect(Object.keys(abilitiesOf('viewer')).sort()).toEqual(['member.read', 'org.read', 'system.read', 'vendor.read']);
+    expect(Object.keys(abilitiesOf('viewer')).sort()).toEqual([
+      'assessment.read',
+      'control.read',
+      'evidence.read',
+      'member.read',
+      'org.read',
+      'remediation.read',
+      'soa.read',
+      'system.read',
+      'vendor.read',
+    ]);
   });
 });

@@ -39,6 +39,18 @@ export const backupTables: BackupTable[] = [
   describe(s.auditHeads, [s.auditHeads.orgId]),
   describe(s.auditLog, [s.auditLog.id], 'id'),
   describe(s.importRuns, [s.importRuns.id]),
+  describe(s.customFrameworks, [s.customFrameworks.orgId, s.customFrameworks.id]),
+  describe(s.appliedControls, [s.appliedControls.id]),
+  describe(s.controlRequirements, [s.controlRequirements.controlId, s.controlRequirements.framework, s.controlRequirements.requirementId]),
+  describe(s.controlSystems, [s.controlSystems.controlId, s.controlSystems.systemId]),
+  describe(s.assessments, [s.assessments.id]),
+  describe(s.assessmentItems, [s.assessmentItems.id]),
+  describe(s.remediationActions, [s.remediationActions.id]),
+  describe(s.evidenceItems, [s.evidenceItems.id]),
+  describe(s.evidenceFiles, [s.evidenceFiles.id]),
+  describe(s.evidenceLinks, [s.evidenceLinks.evidenceId, s.evidenceLinks.targetType, s.evidenceLinks.targetKey]),
+  describe(s.soaEntries, [s.soaEntries.orgId, s.soaEntries.controlRef]),
+  describe(s.soaVersions, [s.soaVersions.id]),
 ];
 
 /** The newest migration applied by this version of the product; a backup records it and a restore checks it. */

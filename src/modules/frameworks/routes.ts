@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireIdentity } from '../../server/auth-plugin.js';
-import type { App } from '../../server/types.js';
+import type { App, RouteDeps } from '../../server/types.js';
 import {
   coverageQuery,
   crosswalk,
@@ -12,12 +12,11 @@ import {
   requirementSearch,
   suggestedControl,
 } from './schema.js';
-import type { FrameworkCatalog } from './service.js';
 
 const tags = ['frameworks'];
 
 /** The catalogue is the same for every organisation: any signed-in user or token may read it. */
-export function frameworkRoutes(app: App, { catalog }: { catalog: FrameworkCatalog }): void {
+export function frameworkRoutes(app: App, { catalog }: Pick<RouteDeps, 'catalog'>): void {
   app.get(
     '/api/v1/frameworks',
     { schema: { tags, summary: 'Framework packs in the catalogue', response: { 200: z.object({ items: z.array(frameworkSummary) }) } } },

@@ -1,5 +1,5 @@
 import { notFound } from '../../server/errors.js';
-import { computeCoverage, type Coverage, type CoverageRow } from './coverage.js';
+import { computeCoverage, type Coverage, type CoverageRow, type Status } from './coverage.js';
 import type {
   Crosswalk,
   CrosswalkSummary,
@@ -26,6 +26,15 @@ export class FrameworkCatalog {
   ) {
     this.byId = new Map(packs.map((p) => [p.id, p]));
     this.crosswalks = new Map(crosswalks.map((c) => [c.id, c]));
+  }
+
+  /** The whole built-in pack, or undefined when the catalogue has none with this id. */
+  pack(id: string): FrameworkPack | undefined {
+    return this.byId.get(id);
+  }
+
+  packs(): FrameworkPack[] {
+    return [...this.byId.values()];
   }
 
   /** Suggested controls, optionally only those serving one requirement of one framework. */
@@ -58,11 +67,15 @@ export class FrameworkCatalog {
    * Which requirements of `targetId` the crosswalks link to requirements of `sourceId`. With the statuses of an
    * assessment of the source framework (a later release), linked requirements become covered or partly covered.
    */
-  coverage(targetId: string, sourceId: string): { summary: Record<Coverage, number>; rows: CoverageRow[] } {
+  coverage(
+    targetId: string,
+    sourceId: string,
+    statuses: ReadonlyMap<string, Status> = new Map(),
+  ): { summary: Record<Coverage, number>; rows: CoverageRow[] } {
     const target = this.byId.get(targetId);
     const source = this.byId.get(sourceId);
     if (!target || !source) throw notFound('Framework');
-    const rows = computeCoverage(target, source, [...this.crosswalks.values()]);
+    const rows = computeCoverage(target, source, [...this.crosswalks.values()], statuses);
     const summary: Record<Coverage, number> = { covered: 0, partly_covered: 0, linked: 0, not_linked: 0 };
     for (const r of rows) summary[r.coverage]++;
     return { summary, rows };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../../lib/zod-messages.js';
+import { optionalText } from '../../lib/text-fields.js';
 import { calendarDate } from '../../lib/calendar.js';
 
 /** Contracts of the AI system register, shared by the server, the CLI, the importer and the web app. */
@@ -33,14 +34,6 @@ export const limits = {
   listItem: 200,
   listItems: 50,
 } as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const textList = z
   .array(z.string().trim().min(1, 'Empty entries are not allowed').max(limits.listItem, `At most ${limits.listItem} characters each`))

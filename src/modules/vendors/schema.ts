@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import '../../lib/zod-messages.js';
+import { optionalText } from '../../lib/text-fields.js';
 
 /** Contracts of the vendor register (basic; vendor assessments come later). */
 export const vendorLimits = { name: 200, text: 300, notes: 4000, listItem: 200, listItems: 50 } as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const textList = z
   .array(z.string().trim().min(1, 'Empty entries are not allowed').max(vendorLimits.listItem))

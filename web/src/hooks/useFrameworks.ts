@@ -12,6 +12,7 @@ export function useFramework(id: string, query: RequirementQuery = {}) {
   return useQuery({
     queryKey: ['frameworks', 'detail', id, query],
     queryFn: ({ signal }) => getFramework(id, query, signal),
+    enabled: id !== '',
     staleTime,
     retry: false,
     placeholderData: keepPreviousData,

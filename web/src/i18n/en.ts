@@ -1,5 +1,10 @@
+import { complianceEn } from './compliance.en';
+import { evidenceSoaEn } from './evidence-soa.en';
+
 /** English UI strings. zh-HK.ts must have exactly the same keys (checked by the compiler). */
 export const en = {
+  evidenceSoa: evidenceSoaEn,
+  compliance: complianceEn,
   app: {
     name: 'OpenAIMS',
     tagline: 'AI Management System · ISO/IEC 42001',
@@ -72,6 +77,8 @@ export const en = {
     openMenu: 'Open navigation',
     complianceGroup: 'Frameworks & compliance',
     frameworks: 'Frameworks',
+    evidence: 'Evidence library',
+    soa: 'Statement of Applicability',
   },
   header: {
     switchOrg: 'Switch organisation',

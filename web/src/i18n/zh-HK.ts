@@ -1,7 +1,11 @@
 import type { Messages } from './en';
+import { complianceZhHK } from './compliance.zh-HK';
+import { evidenceSoaZhHK } from './evidence-soa.zh-HK';
 
 /** 繁體中文（香港）介面文字。鍵必須與 en.ts 完全相同（由編譯器檢查）。 */
 export const zhHK: Messages = {
+  evidenceSoa: evidenceSoaZhHK,
+  compliance: complianceZhHK,
   app: {
     name: 'OpenAIMS',
     tagline: '人工智能管理系統 · ISO/IEC 42001',
@@ -74,6 +78,8 @@ export const zhHK: Messages = {
     openMenu: '開啟選單',
     complianceGroup: '框架及合規',
     frameworks: '框架',
+    evidence: '證據庫',
+    soa: '適用性聲明',
   },
   header: {
     switchOrg: '切換機構',

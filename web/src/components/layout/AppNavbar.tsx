@@ -3,7 +3,7 @@ import { IconBooks, IconKey, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useOrg } from '../../hooks/useOrg';
-import { complianceGroup, navigation, type NavEntry } from './navigation';
+import { complianceGroup, navLabelKey, navigation, type NavEntry } from './navigation';
 import { OrgSwitcher } from './OrgSwitcher';
 
 export function AppNavbar() {
@@ -41,7 +41,7 @@ export function AppNavbar() {
                 key={entry.key}
                 component={Link}
                 to={`${base}/${entry.path ?? ''}`}
-                label={t(`nav.${entry.key}`)}
+                label={t(navLabelKey(entry.key))}
                 active={entryActive(entry)}
                 data-testid={`nav-${entry.key}`}
               />
@@ -85,14 +85,14 @@ export function AppNavbar() {
                     key={entry.key}
                     component={Link}
                     to={`${base}/${entry.path}`}
-                    label={t(`nav.${entry.key}`)}
+                    label={t(navLabelKey(entry.key))}
                     active={entryActive(entry)}
                     data-testid={`nav-${entry.key}`}
                   />
                 ) : (
                   <NavLink
                     key={entry.key}
-                    label={t(`nav.${entry.key}`)}
+                    label={t(navLabelKey(entry.key))}
                     description={comingLater}
                     disabled
                     data-testid={`nav-${entry.key}`}

@@ -2,9 +2,17 @@ import type { Capability } from '@contracts/auth/permissions.js';
 import type { Messages } from '../../i18n/en';
 
 type NavKey = keyof Messages['nav'];
+/** Entries whose label lives in the compliance strings (i18n/compliance.*.ts). */
+type ComplianceNavKey = keyof Messages['compliance']['nav'];
+const complianceNavKeys: readonly string[] = ['assessments', 'controls', 'remediation'] satisfies ComplianceNavKey[];
+
+/** The i18n key of an entry's label. */
+export function navLabelKey(key: NavKey | ComplianceNavKey): `nav.${NavKey}` | `compliance.nav.${ComplianceNavKey}` {
+  return complianceNavKeys.includes(key) ? `compliance.nav.${key as ComplianceNavKey}` : `nav.${key as NavKey}`;
+}
 
 export interface NavEntry {
-  key: NavKey;
+  key: NavKey | ComplianceNavKey;
   /** path under /o/:org/; absent for parts not built yet (shown disabled, "coming in a later release") */
   path?: string;
   /** hidden unless the user holds one of these */
@@ -27,7 +35,13 @@ export interface NavGroup {
 /** Above the seven components: the frameworks the AIMS is measured against (readable by every member). */
 export const complianceGroup: NavGroup = {
   key: 'complianceGroup',
-  entries: [{ key: 'frameworks', path: 'frameworks', alsoActive: ['crosswalks'] }],
+  entries: [
+    { key: 'frameworks', path: 'frameworks', alsoActive: ['crosswalks'] },
+    { key: 'assessments', path: 'assessments', requires: ['assessment.read'] },
+    { key: 'controls', path: 'controls', requires: ['control.read'] },
+    { key: 'evidence', path: 'evidence', requires: ['evidence.read'] },
+    { key: 'soa', path: 'soa', requires: ['soa.read'] },
+  ],
 };
 
 /** The navigation follows the seven components of ISO/IEC 42001 (DESIGN.md §2). */
@@ -54,6 +68,10 @@ export const navigation: NavComponent[] = [
   {
     n: 7,
     key: 'improvement',
-    entries: [{ key: 'auditTrail', path: 'audit', requires: ['audit.read'] }, { key: 'internalAudits' }],
+    entries: [
+      { key: 'remediation', path: 'remediation', requires: ['remediation.read'] },
+      { key: 'auditTrail', path: 'audit', requires: ['audit.read'] },
+      { key: 'internalAudits' },
+    ],
   },
 ];

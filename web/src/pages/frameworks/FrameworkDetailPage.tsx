@@ -9,6 +9,7 @@ import type { RequirementQuery } from '../../api/frameworks';
 import { PageHeader } from '../../components/common/PageHeader';
 import { QueryError } from '../../components/common/QueryError';
 import { SearchInput } from '../../components/common/SearchInput';
+import { CoveragePanel } from '../../components/compliance/CoveragePanel';
 import { RequirementNode, type TreeContext } from '../../components/frameworks/RequirementNode';
 import { isPackKind, pick } from '../../components/frameworks/labels';
 import { useOrg } from '../../hooks/useOrg';
@@ -257,6 +258,7 @@ function FrameworkDetail({ frameworkId }: { frameworkId: string }) {
           </Box>
         </Paper>
       )}
+      <CoveragePanel frameworkId={frameworkId} frameworks={frameworks.data?.items ?? []} requirements={fw.requirements} />
     </>
   );
 }
