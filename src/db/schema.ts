@@ -521,3 +521,152 @@ export const soaVersions = pgTable(
   },
   (t) => [uniqueIndex('soa_versions_org_no_idx').on(t.orgId, t.versionNo)],
 );
+
+/* ---------- Risk: classifications, the AI risk register, impact assessments ---------- */
+
+/** Each time a system is classified (wizard answers, the result and the rules version); the newest is current. */
+export const systemClassifications = pgTable(
+  'system_classifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id')
+      .notNull()
+      .references(() => aiSystems.id, { onDelete: 'cascade' }),
+    rulesVersion: text('rules_version').notNull(),
+    euAnswers: jsonb('eu_answers').notNull(),
+    euResult: jsonb('eu_result').notNull(),
+    tier: text('tier').notNull(),
+    hkAnswers: jsonb('hk_answers'),
+    hkResult: jsonb('hk_result'),
+    classifiedBy: text('classified_by').notNull(),
+    classifiedAt: createdAt(),
+  },
+  (t) => [index('system_classifications_org_system_idx').on(t.orgId, t.systemId, t.classifiedAt)],
+);
+
+/** The organisation's risk matrix, risk criteria (clause 6.1.1) and review cadence by tier. */
+export const riskSettings = pgTable('risk_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  matrix: jsonb('matrix').notNull(),
+  criteria: jsonb('criteria').notNull(),
+  reviewCadence: jsonb('review_cadence').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+export const risks = pgTable(
+  'risks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** null: an organisation-wide risk */
+    systemId: uuid('system_id').references(() => aiSystems.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** ISO/IEC 42001 Annex C risk source and organisational objective (requirement ids of the pack) */
+    riskSource: text('risk_source'),
+    objective: text('objective'),
+    likelihood: integer('likelihood').notNull(),
+    impact: integer('impact').notNull(),
+    treatment: text('treatment'),
+    treatmentJustification: text('treatment_justification'),
+    residualLikelihood: integer('residual_likelihood'),
+    residualImpact: integer('residual_impact'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    reviewDate: date('review_date', { mode: 'string' }),
+    status: text('status').notNull(),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+    acceptedByName: text('accepted_by_name'),
+    acceptedAt: timestamp('accepted_at', tz),
+    acceptanceNote: text('acceptance_note'),
+    /** the suggestion rule it came from, so a suggestion is not offered twice */
+    suggestionKey: text('suggestion_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [
+    index('risks_org_status_idx').on(t.orgId, t.status),
+    index('risks_org_system_idx').on(t.orgId, t.systemId),
+    index('risks_org_updated_idx').on(t.orgId, t.updatedAt),
+  ],
+);
+
+export const riskControls = pgTable(
+  'risk_controls',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    controlId: uuid('control_id')
+      .notNull()
+      .references(() => appliedControls.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.controlId] }), index('risk_controls_org_control_idx').on(t.orgId, t.controlId)],
+);
+
+/**
+ * AI system impact assessments, one row per version of a system's assessment. Only the newest version is edited;
+ * an approved version is frozen and a change starts the next one.
+ */
+export const impactAssessments = pgTable(
+  'impact_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id')
+      .notNull()
+      .references(() => aiSystems.id),
+    versionNo: integer('version_no').notNull(),
+    status: text('status').notNull(),
+    content: jsonb('content').notNull(),
+    /** the system's purpose, models and data categories when the assessment was made (SHA-256) */
+    systemFingerprint: text('system_fingerprint').notNull(),
+    needsReassessment: boolean('needs_reassessment').notNull().default(false),
+    reassessmentReason: text('reassessment_reason'),
+    createdBy: text('created_by').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    submittedAt: timestamp('submitted_at', tz),
+    approvedAt: timestamp('approved_at', tz),
+  },
+  (t) => [
+    uniqueIndex('impact_assessments_system_version_idx').on(t.systemId, t.versionNo),
+    index('impact_assessments_org_idx').on(t.orgId, t.status),
+  ],
+);
+
+export const impactAssessmentSignoffs = pgTable(
+  'impact_assessment_signoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => impactAssessments.id, { onDelete: 'cascade' }),
+    /** the sign-off step, e.g. system_owner, governance_lead */
+    step: text('step').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    signerName: text('signer_name').notNull(),
+    decision: text('decision').notNull(),
+    note: text('note'),
+    signedAt: createdAt(),
+  },
+  (t) => [index('impact_assessment_signoffs_assessment_idx').on(t.assessmentId)],
+);

@@ -79,6 +79,12 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     evidence_links: 'evidence_id, target_type, target_key',
     soa_entries: 'org_id, control_ref',
     soa_versions: 'id',
+    system_classifications: 'id',
+    risk_settings: 'org_id',
+    risks: 'id',
+    risk_controls: 'risk_id, control_id',
+    impact_assessments: 'id',
+    impact_assessment_signoffs: 'id',
   };
   expect(Object.keys(keys).sort()).toEqual(backupTables.map((t) => t.name).sort());
   return db.transaction(async (txRaw) => {

@@ -34,6 +34,14 @@ export const capabilities = [
   'soa.manage',
   'soa.approve',
   'framework.import',
+  'system.classify',
+  'risk.read',
+  'risk.manage',
+  'risk.accept',
+  'risk.configure',
+  'impact.read',
+  'impact.manage',
+  'impact.signoff',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -71,6 +79,14 @@ export const rolePermissions = {
     'soa.manage': 'all',
     'soa.approve': 'all',
     'framework.import': 'all',
+    'system.classify': 'all',
+    'risk.read': 'all',
+    'impact.read': 'all',
+    'risk.manage': 'all',
+    'risk.accept': 'all',
+    'risk.configure': 'all',
+    'impact.manage': 'all',
+    'impact.signoff': 'all',
   },
   system_owner: {
     'org.read': 'all',
@@ -88,6 +104,12 @@ export const rolePermissions = {
     'soa.read': 'all',
     'evidence.manage': 'all',
     'remediation.manage': 'all',
+    'system.classify': 'own',
+    'risk.read': 'all',
+    'impact.read': 'all',
+    'risk.manage': 'all',
+    'impact.manage': 'all',
+    'impact.signoff': 'own',
   },
   contributor: {
     'org.read': 'all',
@@ -110,6 +132,11 @@ export const rolePermissions = {
     'remediation.manage': 'all',
     'evidence.manage': 'all',
     'soa.manage': 'all',
+    'system.classify': 'all',
+    'risk.read': 'all',
+    'impact.read': 'all',
+    'risk.manage': 'all',
+    'impact.manage': 'all',
   },
   auditor: {
     'org.read': 'all',
@@ -123,6 +150,8 @@ export const rolePermissions = {
     'remediation.read': 'all',
     'evidence.read': 'all',
     'soa.read': 'all',
+    'risk.read': 'all',
+    'impact.read': 'all',
   },
   viewer: {
     'org.read': 'all',
@@ -134,6 +163,8 @@ export const rolePermissions = {
     'remediation.read': 'all',
     'evidence.read': 'all',
     'soa.read': 'all',
+    'risk.read': 'all',
+    'impact.read': 'all',
   },
 } as const satisfies Record<Role, Partial<Record<Capability, Grant>>>;
 

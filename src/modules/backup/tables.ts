@@ -51,6 +51,12 @@ export const backupTables: BackupTable[] = [
   describe(s.evidenceLinks, [s.evidenceLinks.evidenceId, s.evidenceLinks.targetType, s.evidenceLinks.targetKey]),
   describe(s.soaEntries, [s.soaEntries.orgId, s.soaEntries.controlRef]),
   describe(s.soaVersions, [s.soaVersions.id]),
+  describe(s.systemClassifications, [s.systemClassifications.id]),
+  describe(s.riskSettings, [s.riskSettings.orgId]),
+  describe(s.risks, [s.risks.id]),
+  describe(s.riskControls, [s.riskControls.riskId, s.riskControls.controlId]),
+  describe(s.impactAssessments, [s.impactAssessments.id]),
+  describe(s.impactAssessmentSignoffs, [s.impactAssessmentSignoffs.id]),
 ];
 
 /** The newest migration applied by this version of the product; a backup records it and a restore checks it. */
