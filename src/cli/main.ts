@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerClassifyCommands } from './commands/classify.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerOrgCommands } from './commands/orgs.js';
 import { registerOscalCommands } from './commands/oscal.js';
@@ -26,5 +27,6 @@ registerTokenCommands(program);
 registerTransferCommands(program);
 registerOscalCommands(program);
 registerAuditCommands(program);
+registerClassifyCommands(program);
 
 program.parseAsync(process.argv).catch(reportError);

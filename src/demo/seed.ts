@@ -8,6 +8,7 @@ import { createVendor } from '../modules/vendors/service.js';
 import { loadFrameworkCatalog } from '../modules/frameworks/load.js';
 import type { FrameworkCatalog } from '../modules/frameworks/service.js';
 import { seedDemoCompliance } from './seed-compliance.js';
+import { seedDemoRisk } from './seed-risk.js';
 import { EvidenceStore } from '../modules/evidence/store.js';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoSystems, demoUsers, demoVendors } from './harbour-point.js';
 
@@ -52,5 +53,6 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<boole
     systemIds.set(created.name, created.id);
   }
   await seedDemoCompliance(ctx, catalog, userIds, systemIds, evidence);
+  await seedDemoRisk(ctx, systemIds);
   return true;
 }

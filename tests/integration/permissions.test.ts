@@ -1,4 +1,6 @@
 import { seedComplianceFixtures } from '../support/compliance-fixtures.js';
+import { seedRiskFixtures } from '../support/risk-fixtures.js';
+import { seedImpactFixtures } from '../support/impact-fixtures.js';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +109,8 @@ describe.each(engines)('permissions on %s', (engine) => {
         evidence,
         toggleEvidence,
         ...(await seedComplianceFixtures(t.app, org.slug, headers, label)),
+        ...(await seedRiskFixtures(t.app, org.slug, headers, label, system)),
+        ...(await seedImpactFixtures(t.app, org.slug, headers, label)),
       },
       ownedSystem,
     };

@@ -1,4 +1,6 @@
 import { seedComplianceFixtures } from '../support/compliance-fixtures.js';
+import { seedRiskFixtures } from '../support/risk-fixtures.js';
+import { seedImpactFixtures } from '../support/impact-fixtures.js';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -288,6 +290,9 @@ describe.each(engines)('generated bad input on %s', (engine) => {
     });
     ids.toggleEvidence = await create('/evidence', { kind: 'note', title: 'Fuzz note', note: 'Archivable' });
     Object.assign(ids, await seedComplianceFixtures(t.app, 'fuzz', owner, 'Fuzz'));
+    Object.assign(ids, await seedRiskFixtures(t.app, 'fuzz', owner, 'Fuzz', ids.system));
+    // no system pool: generated create bodies name systems at random
+    Object.assign(ids, await seedImpactFixtures(t.app, 'fuzz', owner, 'Fuzz', 0));
     known = [ids.vendor, ids.system, ...Object.values(org.users).map((u) => u.id)];
     exportedXlsx = (await t.app.inject({ method: 'GET', url: '/api/v1/orgs/fuzz/exports/systems?format=xlsx', headers: owner })).rawPayload;
   });

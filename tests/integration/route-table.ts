@@ -7,6 +7,8 @@ import type { HTTPMethods, InjectOptions } from 'fastify';
 import type { Capability } from '../../src/modules/auth/permissions.js';
 import type { App } from '../../src/server/types.js';
 import { buildSystem, buildVendor } from '../support/factories.js';
+import { defaultRiskSettings } from '../../src/modules/risks/matrix.js';
+import { nextFreshSystem } from '../support/impact-fixtures.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isWrite = (key: string): boolean => WRITE_METHODS.has(key.split(' ')[0] ?? '');
@@ -97,6 +99,10 @@ export const nonOrgRoutes = [
   'GET /api/v1/crosswalks',
   'GET /api/v1/starter-controls',
   'GET /api/v1/crosswalks/{crosswalk}',
+  // the risk classifiers are pure rules, the same for every organisation
+  'POST /api/v1/classify/eu-ai-act',
+  'POST /api/v1/classify/eu-ai-act/batch',
+  'POST /api/v1/classify/hong-kong',
   // the API documentation is public on purpose
   'GET /api/v1/openapi.json',
 ];
@@ -116,7 +122,11 @@ export type IdKind =
   | 'toggleControl'
   | 'assessment'
   | 'toggleAssessment'
-  | 'action';
+  | 'action'
+  | 'impact'
+  | 'reviewImpact'
+  | 'risk'
+  | 'toggleRisk';
 
 export interface OrgRoute {
   /** the capability of src/modules/auth/permissions.ts the route needs; `own` grants need an owned system */
@@ -124,8 +134,8 @@ export interface OrgRoute {
   id?: IdKind;
   entity?: 'systems' | 'vendors';
   query?: string;
-  /** a valid JSON body, fresh for every call so that creating twice does not collide */
-  body?: () => Record<string, unknown>;
+  /** a valid JSON body, fresh for every call so that creating twice does not collide (`fx` absent in generated tests) */
+  body?: (fx?: OrgFixtures) => Record<string, unknown>;
   /** a multipart CSV upload: the systems sheet, or the file given */
   upload?: true | { fileName: string; content: string };
   /** fixed values of other path parameters, e.g. `{ controlRef: 'A.2.2' }` */
@@ -145,6 +155,16 @@ export const orgRouteTable: Record<string, OrgRoute> = {
   'PATCH /api/v1/orgs/{org}/systems/{id}': { cap: 'system.update', id: 'system', body: () => ({ intendedUsers: 'Service desk' }) },
   'POST /api/v1/orgs/{org}/systems/{id}/archive': { cap: 'system.archive', id: 'toggleSystem' },
   'POST /api/v1/orgs/{org}/systems/{id}/restore': { cap: 'system.archive', id: 'toggleSystem' },
+  'GET /api/v1/orgs/{org}/classifications': { cap: 'system.read' },
+  'GET /api/v1/orgs/{org}/systems/{id}/classification': { cap: 'system.read', id: 'system' },
+  'PUT /api/v1/orgs/{org}/systems/{id}/classification': {
+    cap: 'system.classify',
+    id: 'system',
+    body: () => ({
+      eu: { role: 'deployer', euNexus: { outputUsedInEu: true }, annexIII: ['4a'] },
+      hk: { pcpd: { processesPersonalData: true } },
+    }),
+  },
   'GET /api/v1/orgs/{org}/vendors': { cap: 'vendor.read', query: 'archived=include' },
   'POST /api/v1/orgs/{org}/vendors': { cap: 'vendor.create', body: () => ({ ...buildVendor() }) },
   'GET /api/v1/orgs/{org}/vendors/{id}': { cap: 'vendor.read', id: 'vendor' },
@@ -217,6 +237,25 @@ export const orgRouteTable: Record<string, OrgRoute> = {
     query: 'targetType=requirement&targetKey=iso-iec-42001-2023%3AA.7.2',
   },
   'GET /api/v1/orgs/{org}/evidence-pack': { cap: 'evidence.read' },
+  // impact assessments: each create takes a fresh system of the organisation; `impact` stays a draft, `reviewImpact`
+  // is in review: submitting it again changes nothing, and the governance step's approval is recorded once
+  'GET /api/v1/orgs/{org}/impact-assessments': { cap: 'impact.read', query: 'status=draft' },
+  'GET /api/v1/orgs/{org}/impact-assessments/required': { cap: 'impact.read' },
+  'POST /api/v1/orgs/{org}/impact-assessments': { cap: 'impact.manage', body: (fx) => ({ systemId: nextFreshSystem(fx?.slug) }) },
+  'GET /api/v1/orgs/{org}/impact-assessments/{id}': { cap: 'impact.read', id: 'impact' },
+  'PATCH /api/v1/orgs/{org}/impact-assessments/{id}': {
+    cap: 'impact.manage',
+    id: 'impact',
+    body: () => ({ content: { benefits: { description: 'Faster answers' } } }),
+  },
+  'POST /api/v1/orgs/{org}/impact-assessments/{id}/submit': { cap: 'impact.manage', id: 'reviewImpact' },
+  'POST /api/v1/orgs/{org}/impact-assessments/{id}/signoff': {
+    cap: 'impact.signoff',
+    id: 'reviewImpact',
+    body: () => ({ step: 'governance_lead', decision: 'approve', note: 'Walk sign-off' }),
+  },
+  'GET /api/v1/orgs/{org}/impact-assessments/{id}/export': { cap: 'impact.read', id: 'impact', query: 'format=docx&lang=zh-HK' },
+  'GET /api/v1/orgs/{org}/systems/{id}/impact-assessments': { cap: 'impact.read', id: 'system' },
   // SoA: in this order, so that the owner's walk decides every control, approves, and then reads version 1
   'GET /api/v1/orgs/{org}/soa': { cap: 'soa.read' },
   'PATCH /api/v1/orgs/{org}/soa/{controlRef}': {
@@ -244,6 +283,35 @@ export const orgRouteTable: Record<string, OrgRoute> = {
     },
   },
   'DELETE /api/v1/orgs/{org}/frameworks/{framework}': { cap: 'framework.import', params: { framework: 'walk-framework' } },
+  // the AI risk register: `risk` is a treated risk with residual values and a linked control, so it can be accepted
+  // again on every walk; a suggestion is added once and skipped after that
+  'GET /api/v1/orgs/{org}/risk-settings': { cap: 'risk.read' },
+  'PUT /api/v1/orgs/{org}/risk-settings': { cap: 'risk.configure', body: () => structuredClone(defaultRiskSettings) },
+  'GET /api/v1/orgs/{org}/risks': { cap: 'risk.read', query: 'archived=include&sort=residualScore' },
+  'POST /api/v1/orgs/{org}/risks': { cap: 'risk.manage', body: () => ({ title: 'Walk risk', likelihood: 2, impact: 3 }) },
+  'GET /api/v1/orgs/{org}/risks/{id}': { cap: 'risk.read', id: 'risk' },
+  'PATCH /api/v1/orgs/{org}/risks/{id}': { cap: 'risk.manage', id: 'risk', body: () => ({ description: 'Reviewed' }) },
+  'POST /api/v1/orgs/{org}/risks/{id}/archive': { cap: 'risk.manage', id: 'toggleRisk' },
+  'POST /api/v1/orgs/{org}/risks/{id}/restore': { cap: 'risk.manage', id: 'toggleRisk' },
+  'POST /api/v1/orgs/{org}/risks/{id}/accept': { cap: 'risk.accept', id: 'risk', body: () => ({ note: 'Walk acceptance' }) },
+  'POST /api/v1/orgs/{org}/risks/{id}/controls': {
+    cap: 'risk.manage',
+    id: 'risk',
+    body: (fx) => ({ controlIds: fx ? [fx.ids.control] : [] }),
+  },
+  'DELETE /api/v1/orgs/{org}/risks/{id}/controls/{controlId}': {
+    cap: 'risk.manage',
+    id: 'risk',
+    params: { controlId: '00000000-0000-4000-8000-00000000c0de' },
+  },
+  'GET /api/v1/orgs/{org}/systems/{id}/risk-suggestions': { cap: 'risk.read', id: 'system' },
+  'POST /api/v1/orgs/{org}/systems/{id}/risk-suggestions/accept': {
+    cap: 'risk.manage',
+    id: 'system',
+    body: () => ({ keys: ['supplier-model-change'] }),
+  },
+  'GET /api/v1/orgs/{org}/risk-heatmap': { cap: 'risk.read' },
+  'GET /api/v1/orgs/{org}/risk-summary': { cap: 'risk.read', query: 'system=organisation' },
 };
 
 /** A valid systems sheet in the importer's English headers. */
@@ -307,5 +375,5 @@ export function requestFor(key: string, fx: OrgFixtures, headers: Record<string,
     const { payload, headers: h } = multipart(file.fileName, file.content);
     return { method, url, payload, headers: { ...headers, ...h } };
   }
-  return rule.body ? { method, url, headers, payload: rule.body() } : { method, url, headers };
+  return rule.body ? { method, url, headers, payload: rule.body(fx) } : { method, url, headers };
 }

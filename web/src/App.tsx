@@ -28,6 +28,11 @@ import { AssessmentsListPage } from './pages/assessments/AssessmentsListPage';
 import { AssessmentWorkspacePage } from './pages/assessments/AssessmentWorkspacePage';
 import { ControlsPage } from './pages/controls/ControlsPage';
 import { RemediationPage } from './pages/remediation/RemediationPage';
+import { RiskRegisterPage } from './pages/risks/RiskRegisterPage';
+import { ImpactListPage } from './pages/impact/ImpactListPage';
+import { ImpactAssessmentPage } from './pages/impact/ImpactAssessmentPage';
+import { SystemClassifyPage } from './pages/classification/SystemClassifyPage';
+import { ClassificationsPage } from './pages/classification/ClassificationsPage';
 
 export function App() {
   return (
@@ -41,6 +46,8 @@ export function App() {
           <Route path="systems/new" element={<SystemCreatePage />} />
           <Route path="systems/:id" element={<SystemDetailPage />} />
           <Route path="systems/:id/edit" element={<SystemEditPage />} />
+          <Route path="systems/:id/classify" element={<SystemClassifyPage />} />
+          <Route path="classifications" element={<ClassificationsPage />} />
           <Route path="vendors" element={<VendorsListPage />} />
           <Route path="vendors/new" element={<VendorCreatePage />} />
           <Route path="vendors/:id" element={<VendorDetailPage />} />
@@ -58,6 +65,9 @@ export function App() {
           <Route path="assessments/:id" element={<AssessmentWorkspacePage />} />
           <Route path="controls" element={<ControlsPage />} />
           <Route path="remediation" element={<RemediationPage />} />
+          <Route path="risks" element={<RiskRegisterPage />} />
+          <Route path="impact-assessments" element={<ImpactListPage />} />
+          <Route path="impact-assessments/:id" element={<ImpactAssessmentPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="audit" element={<AuditTrailPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { controlsByRequirement, type ControlOfRequirement } from '../assessments/repo.js';
 import { computePriority, type SystemRiskFacts } from './priority.js';
-import { allLiveSystems } from './repo.js';
+import { allLiveSystems, indicativeTiers } from './repo.js';
 import type { PriorityBasis } from './schema.js';
 
 /**
@@ -19,8 +19,8 @@ export class PriorityContext {
   ) {}
 
   static async load(db: Db, orgId: string): Promise<PriorityContext> {
-    const systems = await allLiveSystems(db, orgId);
-    return new PriorityContext(db, orgId, new Map(systems.map((s) => [s.id, s])));
+    const [systems, tiers] = await Promise.all([allLiveSystems(db, orgId), indicativeTiers(db, orgId)]);
+    return new PriorityContext(db, orgId, new Map(systems.map((s) => [s.id, { ...s, indicativeTier: tiers.get(s.id) ?? null }])));
   }
 
   async price(

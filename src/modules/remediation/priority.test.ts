@@ -16,6 +16,8 @@ describe('remediation priority', () => {
     expect(systemRisk(system({ dataCategories: ['biometric', 'personal'] })).risk).toBe(3);
     expect(systemRisk(system({ affectedPersons: ['customers'] }))).toEqual({ risk: 2, reasons: ['affects customers'] });
     expect(systemRisk(system({ dataCategories: ['none'], affectedPersons: ['employees'] })).risk).toBe(1);
+    expect(systemRisk(system({ indicativeTier: 'high' }))).toEqual({ risk: 3, reasons: ['EU AI Act tier: high'] });
+    expect(systemRisk(system({ indicativeTier: 'limited' })).risk).toBe(2);
   });
 
   it('multiplies the weight by the riskiest system touched', () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import {
   aiSystems,
@@ -8,6 +8,7 @@ import {
   controlRequirements,
   controlSystems,
   remediationActions,
+  systemClassifications,
 } from '../../db/schema.js';
 import type { SystemRiskFacts } from './priority.js';
 import type { PlanQuery } from './schema.js';
@@ -55,6 +56,19 @@ export async function allLiveSystems(db: Db, orgId: string): Promise<SystemRiskF
     .select(riskColumns)
     .from(aiSystems)
     .where(and(eq(aiSystems.orgId, orgId), isNull(aiSystems.archivedAt)));
+}
+
+/** Each classified system's indicative EU AI Act tier, from its newest classification. */
+export async function indicativeTiers(db: Db, orgId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectDistinctOn([systemClassifications.systemId], {
+      systemId: systemClassifications.systemId,
+      tier: sql<string | null>`${systemClassifications.euResult} ->> 'indicativeTier'`,
+    })
+    .from(systemClassifications)
+    .where(eq(systemClassifications.orgId, orgId))
+    .orderBy(systemClassifications.systemId, desc(systemClassifications.classifiedAt), desc(systemClassifications.id));
+  return new Map(rows.filter((r) => r.tier).map((r) => [r.systemId, r.tier as string]));
 }
 
 export async function insertAction(db: Db, row: ActionInsert): Promise<ActionRow> {

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/permissions.js';
+import type { Capability, Role } from '../auth/permissions.js';
 import { grantOf } from '../auth/permissions.js';
 import type { Actor } from '../../server/context.js';
 import type { JoinedSystem, SystemRow } from './repo.js';
@@ -8,7 +8,7 @@ import type { SystemView } from './schema.js';
 export function allowedOnSystem(
   role: Role,
   actor: Actor,
-  capability: 'system.update' | 'system.archive',
+  capability: Capability,
   system: Pick<SystemRow, 'accountableOwnerId' | 'technicalOwnerId'>,
 ): boolean {
   const grant = grantOf(role, capability);

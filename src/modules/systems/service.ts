@@ -4,6 +4,7 @@ import { AppError, forbidden, invalid, notFound, type FieldIssue } from '../../s
 import { parseOrThrow } from '../../server/validate.js';
 import { withAudit } from '../audit-log/service.js';
 import { can } from '../auth/permissions.js';
+import { markImpactReassessment } from '../impact/reassess.js';
 import { allowedOnSystem, presentSystem, snapshotSystem } from './present.js';
 import type { SystemListIndex } from './list-index.js';
 import * as repo from './repo.js';
@@ -87,6 +88,8 @@ export async function updateSystem(ctx: OrgContext, id: string, input: UpdateSys
     const after = await repo.updateSystem(tx, ctx.org.id, id, changes);
     if (!after) throw notFound('AI system');
     audit({ action: 'system.update', entityType: 'ai_system', entityId: id, before: snapshotSystem(before), after: snapshotSystem(after) });
+    // A new purpose, model or data categories calls the system's impact assessment into question.
+    await markImpactReassessment(tx, ctx.org.id, id, Object.keys(changes), audit);
   });
   return getSystem(ctx, id);
 }

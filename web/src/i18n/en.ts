@@ -1,3 +1,5 @@
+import { riskEn } from './risk.en';
+import { classificationEn } from './classification.en';
 import { complianceEn } from './compliance.en';
 import { evidenceSoaEn } from './evidence-soa.en';
 
@@ -5,6 +7,8 @@ import { evidenceSoaEn } from './evidence-soa.en';
 export const en = {
   evidenceSoa: evidenceSoaEn,
   compliance: complianceEn,
+  risk: riskEn,
+  classification: classificationEn,
   app: {
     name: 'OpenAIMS',
     tagline: 'AI Management System · ISO/IEC 42001',

@@ -1,4 +1,6 @@
+import { riskZhHK } from './risk.zh-HK';
 import type { Messages } from './en';
+import { classificationZhHK } from './classification.zh-HK';
 import { complianceZhHK } from './compliance.zh-HK';
 import { evidenceSoaZhHK } from './evidence-soa.zh-HK';
 
@@ -6,6 +8,8 @@ import { evidenceSoaZhHK } from './evidence-soa.zh-HK';
 export const zhHK: Messages = {
   evidenceSoa: evidenceSoaZhHK,
   compliance: complianceZhHK,
+  risk: riskZhHK,
+  classification: classificationZhHK,
   app: {
     name: 'OpenAIMS',
     tagline: '人工智能管理系統 · ISO/IEC 42001',

@@ -5,14 +5,25 @@ type NavKey = keyof Messages['nav'];
 /** Entries whose label lives in the compliance strings (i18n/compliance.*.ts). */
 type ComplianceNavKey = keyof Messages['compliance']['nav'];
 const complianceNavKeys: readonly string[] = ['assessments', 'controls', 'remediation'] satisfies ComplianceNavKey[];
+/** Entries whose label lives in the classification strings (i18n/classification.*.ts). */
+type ClassificationNavKey = keyof Messages['classification']['nav'];
+const classificationNavKeys: readonly string[] = ['riskClassification'] satisfies ClassificationNavKey[];
+
+/** Entries whose label lives in the risk register strings (i18n/risk.*.ts). */
+type RiskNavKey = keyof Messages['risk']['nav'];
+const riskNavKeys: readonly string[] = ['riskRegister', 'impactAssessments'] satisfies RiskNavKey[];
 
 /** The i18n key of an entry's label. */
-export function navLabelKey(key: NavKey | ComplianceNavKey): `nav.${NavKey}` | `compliance.nav.${ComplianceNavKey}` {
+export function navLabelKey(
+  key: NavKey | ComplianceNavKey | ClassificationNavKey | RiskNavKey,
+): `nav.${NavKey}` | `compliance.nav.${ComplianceNavKey}` | `classification.nav.${ClassificationNavKey}` | `risk.nav.${RiskNavKey}` {
+  if (riskNavKeys.includes(key)) return `risk.nav.${key as RiskNavKey}`;
+  if (classificationNavKeys.includes(key)) return `classification.nav.${key as ClassificationNavKey}`;
   return complianceNavKeys.includes(key) ? `compliance.nav.${key as ComplianceNavKey}` : `nav.${key as NavKey}`;
 }
 
 export interface NavEntry {
-  key: NavKey | ComplianceNavKey;
+  key: NavKey | ComplianceNavKey | ClassificationNavKey | RiskNavKey;
   /** path under /o/:org/; absent for parts not built yet (shown disabled, "coming in a later release") */
   path?: string;
   /** hidden unless the user holds one of these */
@@ -57,8 +68,15 @@ export const navigation: NavComponent[] = [
       { key: 'discovery' },
     ],
   },
-  { n: 3, key: 'risk', entries: [] },
-  { n: 4, key: 'impact', entries: [] },
+  {
+    n: 3,
+    key: 'risk',
+    entries: [
+      { key: 'riskClassification', path: 'classifications', requires: ['system.read'] },
+      { key: 'riskRegister', path: 'risks', requires: ['risk.read'] },
+    ],
+  },
+  { n: 4, key: 'impact', entries: [{ key: 'impactAssessments', path: 'impact-assessments', requires: ['impact.read'] }] },
   { n: 5, key: 'monitoring', entries: [] },
   {
     n: 6,

@@ -8,6 +8,8 @@ import { FullPageLoader } from '../../components/common/FullPageLoader';
 import { PageHeader } from '../../components/common/PageHeader';
 import { RecordActions } from '../../components/common/RecordActions';
 import { QueryError } from '../../components/common/QueryError';
+import { ClassificationCard, ClassifyButton } from '../../components/classification/ClassificationCard';
+import { SuggestedRisksCard } from '../../components/risks/SuggestedRisksCard';
 import { SystemDetails } from '../../components/systems/SystemDetails';
 import { useCan, useOrg } from '../../hooks/useOrg';
 import { useArchiveSystem, useSystem } from '../../hooks/useSystems';
@@ -52,19 +54,22 @@ export function SystemDetailPage() {
           ) : undefined
         }
         actions={
-          <RecordActions
-            kind="system"
-            auditHref={canAudit ? `/o/${org.slug}/audit?entityId=${encodeURIComponent(s.id)}` : null}
-            editHref={`/o/${org.slug}/systems/${s.id}/edit`}
-            can={s.can}
-            archived={archived}
-            restoring={archive.isPending}
-            onArchive={() => {
-              archive.reset();
-              setConfirming(true);
-            }}
-            onRestore={restore}
-          />
+          <>
+            {!archived && <ClassifyButton org={org.slug} systemId={s.id} />}
+            <RecordActions
+              kind="system"
+              auditHref={canAudit ? `/o/${org.slug}/audit?entityId=${encodeURIComponent(s.id)}` : null}
+              editHref={`/o/${org.slug}/systems/${s.id}/edit`}
+              can={s.can}
+              archived={archived}
+              restoring={archive.isPending}
+              onArchive={() => {
+                archive.reset();
+                setConfirming(true);
+              }}
+              onRestore={restore}
+            />
+          </>
         }
       />
       {archived && (
@@ -73,7 +78,9 @@ export function SystemDetailPage() {
         </Alert>
       )}
       {!confirming && archive.error ? <QueryError error={archive.error} /> : null}
+      <ClassificationCard org={org.slug} systemId={s.id} />
       <SystemDetails system={s} org={org.slug} />
+      {!archived && <SuggestedRisksCard org={org.slug} systemId={s.id} />}
       <ConfirmModal
         opened={confirming}
         title={t('systems.archiveTitle')}
