@@ -115,6 +115,13 @@ export async function startBrowserSession(prefix: string): Promise<BrowserSessio
   };
 }
 
+/** GETs an organisation API path with the browser's session cookie; fails the test on anything but 200. */
+export async function apiGet<T>(session: BrowserSession, org: string, path: string): Promise<T> {
+  const res = await session.page.request.get(`${session.base}/api/v1/orgs/${org}${path}`);
+  if (res.status() !== 200) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** Signs in through the sign-in page and waits for the register. */
 export async function signInAs(session: BrowserSession, email: string, password: string): Promise<void> {
   const { page, base } = session;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDetail, AssessmentSummary } from '../../src/modules/assessments/schema.js';
 import type { PlanView } from '../../src/modules/remediation/schema.js';
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/harbour-point.js';
-import { CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
+import { apiGet, CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
 
 const lead = demoUsers.find((u) => u.role === 'governance_lead');
 if (!lead) throw new Error('the demo has no governance lead');
@@ -28,11 +28,7 @@ async function assess(page: Page, requirement: string, status: string, gapDescri
 describe.skipIf(!hasChromium)(`compliance journey (skipped without ${CHROMIUM}: apt-get install -y chromium)`, () => {
   let session: BrowserSession;
   let page: Page;
-  const api = async <T>(path: string): Promise<T> => {
-    const res = await page.request.get(`${session.base}/api/v1/orgs/harbour-point${path}`);
-    expect(res.status(), path).toBe(200);
-    return (await res.json()) as T;
-  };
+  const api = <T>(path: string): Promise<T> => apiGet<T>(session, 'harbour-point', path);
 
   beforeAll(async () => {
     session = await startBrowserSession('aims-e2e-compliance-');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/harbour-point.js';
 import type { ClassificationState } from '../../src/modules/system-classifications/schema.js';
 import type { SystemPage } from '../../src/modules/systems/schema.js';
-import { CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
+import { apiGet, CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
 
 const lead = demoUsers.find((u) => u.role === 'governance_lead');
 const knowledgeOwner = demoUsers.find((u) => u.key === 'knowledge');
@@ -35,11 +35,7 @@ const completeContent = {
 describe.skipIf(!hasChromium)(`risk journey (skipped without ${CHROMIUM}: apt-get install -y chromium)`, () => {
   let session: BrowserSession;
   let page: Page;
-  const api = async <T>(path: string): Promise<T> => {
-    const res = await page.request.get(`${session.base}/api/v1/orgs/harbour-point${path}`);
-    expect(res.status(), path).toBe(200);
-    return (await res.json()) as T;
-  };
+  const api = <T>(path: string): Promise<T> => apiGet<T>(session, 'harbour-point', path);
 
   beforeAll(async () => {
     session = await startBrowserSession('aims-e2e-risk-');

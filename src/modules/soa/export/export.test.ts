@@ -1,7 +1,6 @@
-import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
+import { pdfStreams, zipEntry } from '../../../../tests/support/document-files.js';
 import { loadFrameworkPacks } from '../../frameworks/catalog.js';
 import type { SoaSnapshot } from '../schema.js';
 import { annexControls } from '../statement.js';
@@ -35,45 +34,6 @@ const source = (lang: 'en' | 'zh-HK', approved = false): DocumentSource => ({
     ? { versionNo: 3, approvedAt: '2026-11-20T08:00:00.000Z', approvedBy: 'u1', approverName: '陳大文', note: null, snapshotHash: 'x' }
     : null,
 });
-
-function zipEntry(zip: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err || !file) return reject(err ?? new Error('no zip'));
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return file.readEntry();
-        file.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const parts: Buffer[] = [];
-          stream.on('data', (d: Buffer) => parts.push(d));
-          stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-        });
-      });
-      file.on('end', () => reject(new Error(`${name} not in the zip`)));
-      file.readEntry();
-    });
-  });
-}
-
-/** The inflated content of every Flate stream of a PDF. */
-function pdfStreams(pdf: Buffer): string[] {
-  const out: string[] = [];
-  const text = pdf.toString('latin1');
-  const re = />>\s*stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const start = m.index + m[0].length;
-    const end = text.indexOf('endstream', start);
-    if (end < 0) break;
-    try {
-      out.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      // not a Flate stream: skip
-    }
-    re.lastIndex = end + 'endstream'.length;
-  }
-  return out;
-}
 
 describe('SoA document', () => {
   it('marks a draft and names approver and date of an approved version, in both languages', () => {
