@@ -1,4 +1,4 @@
-// `npm run bench [-- NAME…]`: runs the benchmarks (default: list, startup, import, progress, soa-pdf, classify, risks; `diagnose` is
+// `npm run bench [-- NAME…]`: runs the benchmarks (default: list, startup, import, progress, soa-pdf, classify, risks, stats; `diagnose` is
 // opt-in, `all` runs everything), writes bench/results/<name>.json for each and prints one summary table at the end.
 // A report, never a gate: the exit code is 0 whether targets are met or not (non-zero only if a benchmark
 // could not run at all).
@@ -12,10 +12,11 @@ import { runProgress } from './progress.js';
 import { runRisks } from './risks.js';
 import { runSoaPdf } from './soa-pdf.js';
 import { runStartup } from './startup.js';
+import { runStats } from './stats.js';
 import { cleanupTempDirs, load, log, machine, sourceState, writeResult, type BenchResult, type SummaryRow } from './support.js';
 
-const known = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'diagnose'] as const;
-const defaults: Name[] = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks'];
+const known = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'stats', 'diagnose'] as const;
+const defaults: Name[] = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'stats'];
 type Name = (typeof known)[number];
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected: Name[] = args.length === 0 ? defaults : args.includes('all') ? [...known] : (args as Name[]);
@@ -64,6 +65,9 @@ for (const name of selected) {
         break;
       case 'risks':
         result = await runRisks();
+        break;
+      case 'stats':
+        result = await runStats();
         break;
       case 'diagnose':
         result = await runListDiagnosis(await getFixture());

@@ -3,6 +3,8 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerClassifyCommands } from './commands/classify.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerDriftCommand } from './commands/drift.js';
+import { registerFairnessCommand } from './commands/fairness.js';
 import { registerOrgCommands } from './commands/orgs.js';
 import { registerOscalCommands } from './commands/oscal.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -28,5 +30,7 @@ registerTransferCommands(program);
 registerOscalCommands(program);
 registerAuditCommands(program);
 registerClassifyCommands(program);
+registerDriftCommand(program);
+registerFairnessCommand(program);
 
 program.parseAsync(process.argv).catch(reportError);
