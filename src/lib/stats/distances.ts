@@ -70,8 +70,11 @@ function relEntr(x: number, y: number): number {
 
 /** Inner edges of `bins` equal-width bins over [min, max] of the sorted reference. */
 export function equalWidthInnerEdges(sortedReference: Float64Array, bins = JS_BINS): number[] {
-  const min = sortedReference[0]!;
-  const max = sortedReference[sortedReference.length - 1]!;
+  return equalWidthInnerEdgesBetween(sortedReference[0]!, sortedReference[sortedReference.length - 1]!, bins);
+}
+
+/** Inner edges of `bins` equal-width bins over [min, max]. */
+export function equalWidthInnerEdgesBetween(min: number, max: number, bins = JS_BINS): number[] {
   const edges: number[] = [];
   for (let k = 1; k < bins; k++) edges.push(min + ((max - min) * k) / bins);
   return edges;

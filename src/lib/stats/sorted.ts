@@ -1,3 +1,5 @@
+import { radixSortedCopy } from './radix-sort.js';
+
 /** Helpers on ascending Float64Arrays (no NaN). */
 
 /** Number of values ≤ v (NumPy `searchsorted(side='right')`). */
@@ -24,9 +26,9 @@ export function lowerBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
-/** A sorted copy. */
+/** A sorted copy (no NaN), identical to `values.slice().sort()` but radix-sorted when large. */
 export function sortedCopy(values: Float64Array): Float64Array {
-  return values.slice().sort();
+  return radixSortedCopy(values);
 }
 
 /** Linear ("type 7", NumPy's default) quantile of sorted data, with NumPy's two-sided interpolation. */
