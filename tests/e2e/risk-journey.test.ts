@@ -88,13 +88,9 @@ describe.skipIf(!hasChromium)(`risk journey (skipped without ${CHROMIUM}: apt-ge
     await page.getByRole('option', { name: '5 · Severe', exact: true }).click();
     await page.getByTestId('risk-save').click();
     await expect.poll(() => cell.getAttribute('data-count')).toBe(String(before + 1));
-    // The new risk stays open in its drawer; close it to reach the heatmap (a first Escape may only close a dropdown).
-    const drawer = page.getByRole('dialog');
-    for (let i = 0; i < 5 && (await drawer.count()) > 0; i++) {
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(300);
-    }
-    await drawer.waitFor({ state: 'detached' });
+    // The new risk stays open in its drawer (and a notification shows): open the register afresh to reach the heatmap.
+    await page.goto(`${session.base}/o/harbour-point/risks`);
+    await expect.poll(() => cell.getAttribute('data-count')).toBe(String(before + 1));
     await cell.click();
     await page.getByTestId('risk-cell-filter').waitFor();
     await expect.poll(() => page.getByTestId('risks-table').textContent()).toContain('Applicants screened out on proxies for age');
