@@ -7,10 +7,10 @@
 // is judged on the sequential p99 of GET /progress (the time one request takes to compute); the p99 under load is
 // reported next to it. A report, not an assertion.
 import autocannon from 'autocannon';
-import { performance } from 'node:perf_hooks';
 import { buildComplianceFixture, type ComplianceFixture } from './compliance-fixture.js';
+import { fetchTimed, timeEndpoints, type Endpoint, type Sequential } from './endpoints.js';
 import { summariseLoad, type LoadSummary } from './list.js';
-import { log, median, ms, quantile, round, startServer, type BenchResult, type SummaryRow } from './support.js';
+import { log, ms, round, startServer, type BenchResult, type SummaryRow } from './support.js';
 
 export interface ProgressOptions {
   fixture?: ComplianceFixture;
@@ -18,27 +18,6 @@ export interface ProgressOptions {
   sequential?: number;
   connections?: number;
   durationS?: number;
-}
-
-interface Endpoint {
-  name: string;
-  path: string;
-  /** checks the body is what the endpoint should answer on this data set; returns a short description */
-  check: (body: unknown) => string;
-}
-
-interface Sequential {
-  name: string;
-  path: string;
-  requests: number;
-  bytes: number;
-  answer: string;
-  firstMs: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  meanMs: number;
 }
 
 const TARGET_P99_MS = 200;
@@ -87,13 +66,6 @@ function endpoints(f: ComplianceFixture): Endpoint[] {
   ];
 }
 
-async function fetchTimed(url: string, headers: Record<string, string>) {
-  const t0 = performance.now();
-  const res = await fetch(url, { headers });
-  const body = await res.text();
-  return { ms: performance.now() - t0, status: res.status, body };
-}
-
 export async function runProgress(options: ProgressOptions = {}): Promise<BenchResult> {
   const sequentialRuns = options.sequential ?? 300;
   const connections = options.connections ?? 8;
@@ -112,39 +84,7 @@ export async function runProgress(options: ProgressOptions = {}): Promise<BenchR
     // while the server may still be gathering planner statistics).
     const first = await fetchTimed(server.url + list[0]!.path, headers);
     firstProgressMs = round(first.ms, 1);
-    const firsts = new Map<string, number>();
-    for (const e of list) {
-      const r = await fetchTimed(server.url + e.path, headers);
-      if (r.status !== 200) throw new Error(`${e.path} answered ${r.status}: ${r.body.slice(0, 300)}`);
-      firsts.set(e.path, r.ms);
-    }
-    log('progress: warm-up, 3 s of load on every endpoint');
-    await autocannon({ url: server.url, connections, duration: 3, headers, requests: list.map((e) => ({ method: 'GET', path: e.path })) });
-
-    for (const e of list) {
-      log(`progress: ${e.name}, ${sequentialRuns} sequential requests`);
-      const runs: number[] = [];
-      let last = { status: 0, body: '' };
-      for (let i = 0; i < sequentialRuns; i++) {
-        const r = await fetchTimed(server.url + e.path, headers);
-        if (r.status !== 200) throw new Error(`${e.path} answered ${r.status}`);
-        runs.push(r.ms);
-        last = r;
-      }
-      sequential.push({
-        name: e.name,
-        path: e.path,
-        requests: runs.length,
-        bytes: Buffer.byteLength(last.body),
-        answer: e.check(e.path === '/healthz' ? null : JSON.parse(last.body)),
-        firstMs: round(firsts.get(e.path) ?? NaN, 1),
-        p50Ms: round(median(runs), 2),
-        p90Ms: round(quantile(runs, 0.9), 2),
-        p99Ms: round(quantile(runs, 0.99), 2),
-        maxMs: round(Math.max(...runs), 2),
-        meanMs: round(runs.reduce((s, v) => s + v, 0) / runs.length, 2),
-      });
-    }
+    sequential.push(...(await timeEndpoints('progress', server.url, headers, list, sequentialRuns, connections)));
 
     for (const e of list) {
       log(`progress: ${e.name} under load, ${connections} connections, ${durationS} s`);

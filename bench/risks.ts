@@ -6,10 +6,10 @@
 // authentication, no database) is the baseline measured in the same run. The target is judged on the worst
 // sequential p99 of the list queries; p99 under load is reported next to it. A report, not an assertion.
 import autocannon, { type Options as AutocannonOptions } from 'autocannon';
-import { performance } from 'node:perf_hooks';
 import { buildRiskFixture, type RiskFixture } from './risk-fixture.js';
+import { fetchTimed, timeEndpoints, type Endpoint, type Sequential } from './endpoints.js';
 import { summariseLoad, type LoadSummary } from './list.js';
-import { log, median, ms, quantile, round, startServer, type BenchResult, type SummaryRow } from './support.js';
+import { log, ms, round, startServer, type BenchResult, type SummaryRow } from './support.js';
 
 export interface RisksOptions {
   fixture?: RiskFixture;
@@ -19,26 +19,9 @@ export interface RisksOptions {
   durationS?: number;
 }
 
-interface Endpoint {
-  name: string;
-  path: string;
+interface RiskEndpoint extends Endpoint {
+  /** one of the list queries (as opposed to the heatmap, summary and baseline) */
   list: boolean;
-  /** checks the body is what the endpoint should answer on this data set; returns a short description */
-  check: (body: unknown) => string;
-}
-
-interface Sequential {
-  name: string;
-  path: string;
-  requests: number;
-  bytes: number;
-  answer: string;
-  firstMs: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  meanMs: number;
 }
 
 const TARGET_P99_MS = 100;
@@ -51,10 +34,10 @@ function page(expectRows: (total: number) => boolean) {
   };
 }
 
-function endpoints(f: RiskFixture): Endpoint[] {
+function endpoints(f: RiskFixture): RiskEndpoint[] {
   const org = `/api/v1/orgs/${f.slug}`;
   const open = f.counts.risks!;
-  const list = (name: string, query: string, expect: (total: number) => boolean): Endpoint => ({
+  const list = (name: string, query: string, expect: (total: number) => boolean): RiskEndpoint => ({
     name: `GET /risks ${name}`,
     path: `${org}/risks${query}`,
     list: true,
@@ -96,13 +79,6 @@ function endpoints(f: RiskFixture): Endpoint[] {
   ];
 }
 
-async function fetchTimed(url: string, headers: Record<string, string>) {
-  const t0 = performance.now();
-  const res = await fetch(url, { headers });
-  const body = await res.text();
-  return { ms: performance.now() - t0, status: res.status, body };
-}
-
 export async function runRisks(options: RisksOptions = {}): Promise<BenchResult> {
   const sequentialRuns = options.sequential ?? 300;
   const connections = options.connections ?? 8;
@@ -120,39 +96,7 @@ export async function runRisks(options: RisksOptions = {}): Promise<BenchResult>
   try {
     const first = await fetchTimed(server.url + all[0]!.path, headers);
     firstListMs = round(first.ms, 1);
-    const firsts = new Map<string, number>();
-    for (const e of all) {
-      const r = await fetchTimed(server.url + e.path, headers);
-      if (r.status !== 200) throw new Error(`${e.path} answered ${r.status}: ${r.body.slice(0, 300)}`);
-      firsts.set(e.path, r.ms);
-    }
-    log('risks: warm-up, 3 s of load on every endpoint');
-    await autocannon({ url: server.url, connections, duration: 3, headers, requests: all.map((e) => ({ method: 'GET', path: e.path })) });
-
-    for (const e of all) {
-      log(`risks: ${e.name}, ${sequentialRuns} sequential requests`);
-      const runs: number[] = [];
-      let last = { status: 0, body: '' };
-      for (let i = 0; i < sequentialRuns; i++) {
-        const r = await fetchTimed(server.url + e.path, headers);
-        if (r.status !== 200) throw new Error(`${e.path} answered ${r.status}`);
-        runs.push(r.ms);
-        last = r;
-      }
-      sequential.push({
-        name: e.name,
-        path: e.path,
-        requests: runs.length,
-        bytes: Buffer.byteLength(last.body),
-        answer: e.check(e.path === '/healthz' ? null : JSON.parse(last.body)),
-        firstMs: round(firsts.get(e.path) ?? NaN, 1),
-        p50Ms: round(median(runs), 2),
-        p90Ms: round(quantile(runs, 0.9), 2),
-        p99Ms: round(quantile(runs, 0.99), 2),
-        maxMs: round(Math.max(...runs), 2),
-        meanMs: round(runs.reduce((s, v) => s + v, 0) / runs.length, 2),
-      });
-    }
+    sequential.push(...(await timeEndpoints('risks', server.url, headers, all, sequentialRuns, connections)));
 
     const loads: { name: string; opts: AutocannonOptions }[] = [
       {
