@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -669,4 +670,323 @@ export const impactAssessmentSignoffs = pgTable(
     signedAt: createdAt(),
   },
   (t) => [index('impact_assessment_signoffs_assessment_idx').on(t.assessmentId)],
+);
+
+/* ---------- Technical assurance: data sets, fairness and drift runs, threshold profiles ---------- */
+
+/** A data file uploaded to a system for fairness tests and drift checks; the bytes live under their SHA-256. */
+export const datasets = pgTable(
+  'datasets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id')
+      .notNull()
+      .references(() => aiSystems.id),
+    name: text('name').notNull(),
+    fileName: text('file_name').notNull(),
+    /** csv or parquet */
+    format: text('format').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** [{ name, kind: numeric | categorical, distinct, empty, sample }] as profiled on upload */
+    columns: jsonb('columns').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: createdAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('datasets_org_system_idx').on(t.orgId, t.systemId, t.createdAt)],
+);
+
+/** Named fairness thresholds: each a documented policy choice of the organisation (built-in or its own). */
+export const thresholdProfiles = pgTable(
+  'threshold_profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** hk_eoc, us_four_fifths for the built-in ones; null for the organisation's own */
+    builtInKey: text('built_in_key'),
+    name: text('name').notNull(),
+    rationale: text('rationale').notNull(),
+    /** the protected characteristics the profile pre-selects (attribute concepts, matched to column names) */
+    sensitiveAttributes: text('sensitive_attributes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** { metric: { min?, max? } } plus minGroupSize */
+    thresholds: jsonb('thresholds').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [uniqueIndex('threshold_profiles_org_name_idx').on(t.orgId, t.name)],
+);
+
+/** One fairness test or drift check, immutable once stored: inputs' hashes, parameters, library version, results. */
+export const assuranceRuns = pgTable(
+  'assurance_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id')
+      .notNull()
+      .references(() => aiSystems.id),
+    /** fairness or drift */
+    kind: text('kind').notNull(),
+    /** the data set tested (fairness) or the current data (drift) */
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => datasets.id),
+    referenceDatasetId: uuid('reference_dataset_id').references(() => datasets.id),
+    profileId: uuid('profile_id').references(() => thresholdProfiles.id),
+    parameters: jsonb('parameters').notNull(),
+    /** { dataset: sha256, reference?: sha256, profile?: sha256 of the thresholds used } */
+    inputHashes: jsonb('input_hashes').notNull(),
+    libraryVersion: text('library_version').notNull(),
+    results: jsonb('results').notNull(),
+    /** pass / fail (fairness against the profile) or drift / no_drift */
+    outcome: text('outcome').notNull(),
+    /** the headline figure charted over time: drift share, or the worst fairness ratio */
+    score: doublePrecision('score'),
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assurance_runs_org_system_idx').on(t.orgId, t.systemId, t.kind, t.createdAt)],
+);
+
+/* ---------- Telemetry: OTLP spans, per-minute rollups, unregistered AI ---------- */
+
+export const telemetrySettings = pgTable('telemetry_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  spanRetentionDays: integer('span_retention_days').notNull().default(7),
+  rollupRetentionDays: integer('rollup_retention_days').notNull().default(400),
+  updatedAt: updatedAt(),
+});
+
+/** A service.name that reports for a registered system (besides the aims.system.id resource attribute). */
+export const telemetryBindings = pgTable(
+  'telemetry_bindings',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    serviceName: text('service_name').notNull(),
+    systemId: uuid('system_id')
+      .notNull()
+      .references(() => aiSystems.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.serviceName] }), index('telemetry_bindings_system_idx').on(t.orgId, t.systemId)],
+);
+
+/** Raw GenAI spans, kept for the organisation's retention period. */
+export const telemetrySpans = pgTable(
+  'telemetry_spans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    systemId: uuid('system_id'),
+    serviceName: text('service_name').notNull(),
+    genAiSystem: text('gen_ai_system'),
+    model: text('model'),
+    operation: text('operation'),
+    traceId: text('trace_id').notNull(),
+    spanId: text('span_id').notNull(),
+    name: text('name').notNull(),
+    startTime: timestamp('start_time', tz).notNull(),
+    durationMs: doublePrecision('duration_ms').notNull(),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    error: boolean('error').notNull().default(false),
+    errorType: text('error_type'),
+  },
+  (t) => [
+    index('telemetry_spans_org_time_idx').on(t.orgId, t.startTime),
+    index('telemetry_spans_org_system_idx').on(t.orgId, t.systemId, t.startTime),
+  ],
+);
+
+/**
+ * Per-minute rollups per subject: a registered system (subject = its id) or an unregistered service
+ * (subject = "service:<service.name>"). Latency is kept as a fixed log-bucket histogram so minutes merge exactly.
+ */
+export const telemetryRollups = pgTable(
+  'telemetry_rollups',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    systemId: uuid('system_id'),
+    serviceName: text('service_name').notNull(),
+    minute: timestamp('minute', tz).notNull(),
+    requests: integer('requests').notNull(),
+    errors: integer('errors').notNull(),
+    latencySumMs: doublePrecision('latency_sum_ms').notNull(),
+    /** counts per latency bucket (bucket bounds are fixed in code) */
+    latencyBuckets: jsonb('latency_buckets').notNull(),
+    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
+    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
+    /** { model: requests } */
+    models: jsonb('models').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.subject, t.minute] }), index('telemetry_rollups_org_minute_idx').on(t.orgId, t.minute)],
+);
+
+/** Points of OTLP metrics (GenAI client metrics and others), summed per minute, subject and metric. */
+export const telemetryMetricRollups = pgTable(
+  'telemetry_metric_rollups',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    systemId: uuid('system_id'),
+    serviceName: text('service_name').notNull(),
+    metric: text('metric').notNull(),
+    /** e.g. the token type of gen_ai.client.token.usage, or '' */
+    series: text('series').notNull().default(''),
+    minute: timestamp('minute', tz).notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    sum: doublePrecision('sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.subject, t.metric, t.series, t.minute] })],
+);
+
+/** AI seen in telemetry that the inventory does not know: an unknown service, or a model a system has not declared. */
+export const telemetryUnregistered = pgTable(
+  'telemetry_unregistered',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    serviceName: text('service_name').notNull(),
+    /** '' when the span named no model */
+    model: text('model').notNull().default(''),
+    genAiSystem: text('gen_ai_system'),
+    /** set when the service is a registered system but the model is not one it declared */
+    systemId: uuid('system_id'),
+    reason: text('reason').notNull(),
+    firstSeen: timestamp('first_seen', tz).notNull(),
+    lastSeen: timestamp('last_seen', tz).notNull(),
+    spans: bigint('spans', { mode: 'number' }).notNull(),
+    /** open, registered, ignored */
+    status: text('status').notNull().default('open'),
+    resolvedSystemId: uuid('resolved_system_id'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.serviceName, t.model] })],
+);
+
+/* ---------- Alerts, notifications and the job queue ---------- */
+
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** null: every live system */
+    systemId: uuid('system_id').references(() => aiSystems.id),
+    name: text('name').notNull(),
+    /** error_rate, latency_p95, latency_p99, token_spend, drift_score, fairness_metric */
+    metric: text('metric').notNull(),
+    /** for fairness_metric: which figure of the latest run (e.g. demographicParity.ratio) */
+    metricKey: text('metric_key'),
+    comparator: text('comparator').notNull(),
+    threshold: doublePrecision('threshold').notNull(),
+    windowMinutes: integer('window_minutes').notNull(),
+    cooldownMinutes: integer('cooldown_minutes').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    lastEvaluatedAt: timestamp('last_evaluated_at', tz),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('alert_rules_org_idx').on(t.orgId)],
+);
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => alertRules.id),
+    systemId: uuid('system_id').references(() => aiSystems.id),
+    metric: text('metric').notNull(),
+    value: doublePrecision('value').notNull(),
+    threshold: doublePrecision('threshold').notNull(),
+    /** what the rule saw: window, figures, run ids */
+    evidence: jsonb('evidence').notNull(),
+    /** the evidence item recording this alert */
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    /** open, acknowledged, resolved */
+    status: text('status').notNull(),
+    firedAt: createdAt(),
+    acknowledgedBy: text('acknowledged_by'),
+    acknowledgedAt: timestamp('acknowledged_at', tz),
+    resolvedAt: timestamp('resolved_at', tz),
+  },
+  (t) => [index('alerts_org_fired_idx').on(t.orgId, t.firedAt), index('alerts_rule_idx').on(t.ruleId, t.firedAt)],
+);
+
+/** In-app notifications for one member of an organisation. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    alertId: uuid('alert_id').references(() => alerts.id),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', tz),
+  },
+  (t) => [index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt)],
+);
+
+/** The job queue: claimed with FOR UPDATE SKIP LOCKED, so several workers never run one job twice. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    payload: jsonb('payload').notNull(),
+    /** queued, running, done, failed */
+    status: text('status').notNull(),
+    runAt: timestamp('run_at', tz).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    lockedAt: timestamp('locked_at', tz),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', tz),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
 );

@@ -85,6 +85,17 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     risk_controls: 'risk_id, control_id',
     impact_assessments: 'id',
     impact_assessment_signoffs: 'id',
+    datasets: 'id',
+    threshold_profiles: 'id',
+    assurance_runs: 'id',
+    telemetry_settings: 'org_id',
+    telemetry_bindings: 'org_id, service_name',
+    telemetry_rollups: 'org_id, subject, minute',
+    telemetry_metric_rollups: 'org_id, subject, metric, series, minute',
+    telemetry_unregistered: 'org_id, service_name, model',
+    alert_rules: 'id',
+    alerts: 'id',
+    notifications: 'id',
   };
   expect(Object.keys(keys).sort()).toEqual(backupTables.map((t) => t.name).sort());
   return db.transaction(async (txRaw) => {

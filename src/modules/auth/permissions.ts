@@ -42,6 +42,14 @@ export const capabilities = [
   'impact.read',
   'impact.manage',
   'impact.signoff',
+  'assurance.read',
+  'assurance.run',
+  'assurance.configure',
+  'telemetry.read',
+  'telemetry.manage',
+  'telemetry.ingest',
+  'alert.read',
+  'alert.manage',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -87,6 +95,14 @@ export const rolePermissions = {
     'risk.configure': 'all',
     'impact.manage': 'all',
     'impact.signoff': 'all',
+    'assurance.read': 'all',
+    'assurance.run': 'all',
+    'assurance.configure': 'all',
+    'telemetry.read': 'all',
+    'telemetry.manage': 'all',
+    'telemetry.ingest': 'all',
+    'alert.read': 'all',
+    'alert.manage': 'all',
   },
   system_owner: {
     'org.read': 'all',
@@ -110,6 +126,12 @@ export const rolePermissions = {
     'risk.manage': 'all',
     'impact.manage': 'all',
     'impact.signoff': 'own',
+    'assurance.read': 'all',
+    'assurance.run': 'own',
+    'telemetry.read': 'all',
+    'telemetry.ingest': 'all',
+    'alert.read': 'all',
+    'alert.manage': 'own',
   },
   contributor: {
     'org.read': 'all',
@@ -137,6 +159,11 @@ export const rolePermissions = {
     'impact.read': 'all',
     'risk.manage': 'all',
     'impact.manage': 'all',
+    'assurance.read': 'all',
+    'assurance.run': 'all',
+    'telemetry.read': 'all',
+    'telemetry.ingest': 'all',
+    'alert.read': 'all',
   },
   auditor: {
     'org.read': 'all',
@@ -152,6 +179,9 @@ export const rolePermissions = {
     'soa.read': 'all',
     'risk.read': 'all',
     'impact.read': 'all',
+    'assurance.read': 'all',
+    'telemetry.read': 'all',
+    'alert.read': 'all',
   },
   viewer: {
     'org.read': 'all',
@@ -165,6 +195,9 @@ export const rolePermissions = {
     'soa.read': 'all',
     'risk.read': 'all',
     'impact.read': 'all',
+    'assurance.read': 'all',
+    'telemetry.read': 'all',
+    'alert.read': 'all',
   },
 } as const satisfies Record<Role, Partial<Record<Capability, Grant>>>;
 

@@ -7,7 +7,9 @@ import * as s from '../../db/schema.js';
 
 /**
  * The tables a backup holds, parents before children, with their key columns for a stable order. Sessions are
- * left out on purpose: they are short-lived sign-ins, and everyone signs in again after a restore.
+ * left out on purpose: they are short-lived sign-ins, and everyone signs in again after a restore. So are raw
+ * telemetry spans (high volume, kept only for their retention period; the per-minute rollups are backed up) and
+ * the job queue (work in flight, re-created by the scheduler).
  */
 export interface BackupTable {
   table: PgTable;
@@ -57,6 +59,23 @@ export const backupTables: BackupTable[] = [
   describe(s.riskControls, [s.riskControls.riskId, s.riskControls.controlId]),
   describe(s.impactAssessments, [s.impactAssessments.id]),
   describe(s.impactAssessmentSignoffs, [s.impactAssessmentSignoffs.id]),
+  describe(s.datasets, [s.datasets.id]),
+  describe(s.thresholdProfiles, [s.thresholdProfiles.id]),
+  describe(s.assuranceRuns, [s.assuranceRuns.id]),
+  describe(s.telemetrySettings, [s.telemetrySettings.orgId]),
+  describe(s.telemetryBindings, [s.telemetryBindings.orgId, s.telemetryBindings.serviceName]),
+  describe(s.telemetryRollups, [s.telemetryRollups.orgId, s.telemetryRollups.subject, s.telemetryRollups.minute]),
+  describe(s.telemetryMetricRollups, [
+    s.telemetryMetricRollups.orgId,
+    s.telemetryMetricRollups.subject,
+    s.telemetryMetricRollups.metric,
+    s.telemetryMetricRollups.series,
+    s.telemetryMetricRollups.minute,
+  ]),
+  describe(s.telemetryUnregistered, [s.telemetryUnregistered.orgId, s.telemetryUnregistered.serviceName, s.telemetryUnregistered.model]),
+  describe(s.alertRules, [s.alertRules.id]),
+  describe(s.alerts, [s.alerts.id]),
+  describe(s.notifications, [s.notifications.id]),
 ];
 
 /** The newest migration applied by this version of the product; a backup records it and a restore checks it. */
