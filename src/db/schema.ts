@@ -990,3 +990,261 @@ export const jobs = pgTable(
   },
   (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
 );
+
+/* ---------- Third-party AI governance: due diligence, contracts, attestations, AI features, residency ---------- */
+
+/** Where the organisation allows personal data to be processed (region codes as on systems and vendors). */
+export const residencyPolicies = pgTable('residency_policies', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  allowedRegions: text('allowed_regions')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** the data categories the rule applies to; empty: any personal data */
+  dataCategories: text('data_categories')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  note: text('note'),
+  version: integer('version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One due-diligence questionnaire sent to (or filled in for) a vendor. The vendor answers through a tokenised link
+ * without an account: only the token's SHA-256 is stored; the link works until it expires or is submitted once.
+ */
+export const vendorAssessments = pgTable(
+  'vendor_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    templateId: text('template_id').notNull(),
+    templateVersion: text('template_version').notNull(),
+    language: text('language').notNull(),
+    /** draft, sent, submitted, reviewed, expired */
+    status: text('status').notNull(),
+    answers: jsonb('answers').notNull(),
+    score: doublePrecision('score'),
+    tier: text('tier'),
+    linkTokenHash: text('link_token_hash').unique(),
+    linkExpiresAt: timestamp('link_expires_at', tz),
+    linkUsedAt: timestamp('link_used_at', tz),
+    recipientEmail: text('recipient_email'),
+    sentBy: text('sent_by'),
+    submittedAt: timestamp('submitted_at', tz),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', tz),
+    nextAssessmentDate: date('next_assessment_date', { mode: 'string' }),
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('vendor_assessments_org_vendor_idx').on(t.orgId, t.vendorId, t.createdAt)],
+);
+
+export const vendorContracts = pgTable(
+  'vendor_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    title: text('title').notNull(),
+    reference: text('reference'),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('vendor_contracts_org_vendor_idx').on(t.orgId, t.vendorId)],
+);
+
+/** Each AI clause of the organisation's checklist on one contract: present, missing or under negotiation. */
+export const contractClauses = pgTable(
+  'contract_clauses',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => vendorContracts.id, { onDelete: 'cascade' }),
+    clauseKey: text('clause_key').notNull(),
+    status: text('status').notNull(),
+    note: text('note'),
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    /** the remediation action raised for a missing clause */
+    actionId: uuid('action_id').references(() => remediationActions.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.clauseKey] }), index('contract_clauses_org_idx').on(t.orgId, t.status)],
+);
+
+/** The organisation's contract clause checklist: the built-in clauses it keeps plus its own. */
+export const contractClauseTemplates = pgTable(
+  'contract_clause_templates',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    clauseKey: text('clause_key').notNull(),
+    title: jsonb('title').notNull(),
+    description: jsonb('description'),
+    builtIn: boolean('built_in').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.clauseKey] })],
+);
+
+/** ISO/IEC 42001, ISO/IEC 27001, SOC 2 and other attestations a vendor holds. */
+export const vendorAttestations = pgTable(
+  'vendor_attestations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    kind: text('kind').notNull(),
+    issuer: text('issuer').notNull(),
+    scope: text('scope'),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [
+    index('vendor_attestations_org_vendor_idx').on(t.orgId, t.vendorId),
+    index('vendor_attestations_org_expiry_idx').on(t.orgId, t.validTo),
+  ],
+);
+
+/** An AI feature inside a vendor's product: switched on or not, by whom, and the inventory system it is. */
+export const vendorAiFeatures = pgTable(
+  'vendor_ai_features',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    product: text('product').notNull(),
+    feature: text('feature').notNull(),
+    enabled: boolean('enabled').notNull(),
+    enabledBy: text('enabled_by'),
+    enabledOn: date('enabled_on', { mode: 'string' }),
+    systemId: uuid('system_id').references(() => aiSystems.id),
+    catalogId: text('catalog_id'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', tz),
+  },
+  (t) => [index('vendor_ai_features_org_vendor_idx').on(t.orgId, t.vendorId)],
+);
+
+/* ---------- Shadow-AI discovery ---------- */
+
+/** The organisation's own AI service catalogue entries, merged over the bundled catalogue. */
+export const aiServiceEntries = pgTable(
+  'ai_service_entries',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    catalogId: text('catalog_id').notNull(),
+    entry: jsonb('entry').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.catalogId] })],
+);
+
+/** One uploaded log or export scanned for AI services, with its progress and counts. */
+export const discoveryRuns = pgTable(
+  'discovery_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    format: text('format').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256'),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** running, done, failed */
+    status: text('status').notNull(),
+    bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+    linesRead: bigint('lines_read', { mode: 'number' }).notNull().default(0),
+    linesRejected: bigint('lines_rejected', { mode: 'number' }).notNull().default(0),
+    rejectSamples: jsonb('reject_samples').notNull(),
+    findings: integer('findings').notNull().default(0),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', tz),
+  },
+  (t) => [index('discovery_runs_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/** A discovered AI service, accumulated over every run, with the organisation's decision about it. */
+export const discoveryFindings = pgTable(
+  'discovery_findings',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    catalogId: text('catalog_id').notNull(),
+    matchedOn: text('matched_on').notNull(),
+    firstSeen: timestamp('first_seen', tz),
+    lastSeen: timestamp('last_seen', tz),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    /** distinct pseudonymised users across every run (see discovery_finding_users) */
+    users: integer('users').notNull(),
+    systemId: uuid('system_id').references(() => aiSystems.id),
+    /** unreviewed, sanctioned, tolerated, blocked, ignored */
+    decision: text('decision').notNull(),
+    reason: text('reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', tz),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.catalogId] })],
+);
+
+/** Pseudonymised users (keyed HMAC) per finding, so distinct counts stay exact across runs without names. */
+export const discoveryFindingUsers = pgTable(
+  'discovery_finding_users',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    catalogId: text('catalog_id').notNull(),
+    userHash: text('user_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.catalogId, t.userHash] })],
+);

@@ -96,6 +96,17 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
     alert_rules: 'id',
     alerts: 'id',
     notifications: 'id',
+    residency_policies: 'org_id',
+    vendor_assessments: 'id',
+    vendor_contracts: 'id',
+    contract_clauses: 'contract_id, clause_key',
+    contract_clause_templates: 'org_id, clause_key',
+    vendor_attestations: 'id',
+    vendor_ai_features: 'id',
+    ai_service_entries: 'org_id, catalog_id',
+    discovery_runs: 'id',
+    discovery_findings: 'org_id, catalog_id',
+    discovery_finding_users: 'org_id, catalog_id, user_hash',
   };
   expect(Object.keys(keys).sort()).toEqual(backupTables.map((t) => t.name).sort());
   return db.transaction(async (txRaw) => {

@@ -76,6 +76,17 @@ export const backupTables: BackupTable[] = [
   describe(s.alertRules, [s.alertRules.id]),
   describe(s.alerts, [s.alerts.id]),
   describe(s.notifications, [s.notifications.id]),
+  describe(s.residencyPolicies, [s.residencyPolicies.orgId]),
+  describe(s.vendorAssessments, [s.vendorAssessments.id]),
+  describe(s.vendorContracts, [s.vendorContracts.id]),
+  describe(s.contractClauses, [s.contractClauses.contractId, s.contractClauses.clauseKey]),
+  describe(s.contractClauseTemplates, [s.contractClauseTemplates.orgId, s.contractClauseTemplates.clauseKey]),
+  describe(s.vendorAttestations, [s.vendorAttestations.id]),
+  describe(s.vendorAiFeatures, [s.vendorAiFeatures.id]),
+  describe(s.aiServiceEntries, [s.aiServiceEntries.orgId, s.aiServiceEntries.catalogId]),
+  describe(s.discoveryRuns, [s.discoveryRuns.id]),
+  describe(s.discoveryFindings, [s.discoveryFindings.orgId, s.discoveryFindings.catalogId]),
+  describe(s.discoveryFindingUsers, [s.discoveryFindingUsers.orgId, s.discoveryFindingUsers.catalogId, s.discoveryFindingUsers.userHash]),
 ];
 
 /** The newest migration applied by this version of the product; a backup records it and a restore checks it. */
