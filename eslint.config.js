@@ -55,7 +55,7 @@ export default tseslint.config(
   {
     // Pure logic has no I/O.
     files: ['src/lib/**/*.ts'],
-    ignores: ['src/lib/**/*.test.ts'],
+    ignores: ['src/lib/**/*.test.ts', 'src/lib/tabular/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -66,6 +66,13 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Reading data files (shared by the CLI and the API) may touch the file system, never the database.
+    files: ['src/lib/tabular/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/db/', message: 'src/lib/tabular reads files: no database.' }] }],
     },
   },
   {

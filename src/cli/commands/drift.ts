@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { computeDriftReport, type DriftColumnInput } from '../../lib/stats/drift-report.js';
-import type { ColumnDrift, DriftMode } from '../../lib/stats/drift.js';
+import type { DriftMode } from '../../lib/stats/drift.js';
+import { driftFromFiles, type DriftFileColumn, type DriftFileReport } from '../../lib/tabular/drift-file.js';
 import { AppError } from '../../server/errors.js';
-import { categoryCounts, headerIndex, MAX_TRACKED_DISTINCT, readCsvColumns, readCsvHeader, type ColumnCells } from '../csv-columns.js';
-import { printTable } from '../support.js';
+import { printTable } from '../output.js';
 
 /**
  * `aims drift --reference FILE.csv --current FILE.csv [--column …] [--categorical …] [--json]`: data drift per
@@ -23,7 +22,7 @@ interface DriftCliOptions {
   jsBase: string;
 }
 
-export type DriftCliColumn = ColumnDrift & { excluded: { reference: number; current: number } };
+export type DriftCliColumn = DriftFileColumn;
 
 export function registerDriftCommand(program: Command): void {
   program
@@ -52,68 +51,15 @@ const list = (value: string | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-async function runDrift(opts: DriftCliOptions) {
+async function runDrift(opts: DriftCliOptions): Promise<DriftFileReport> {
   if (opts.jsBase !== '2' && opts.jsBase !== 'e') throw new AppError('bad_request', `--js-base must be 2 or e, not "${opts.jsBase}"`);
   const mode: DriftMode = opts.evidently ? 'evidently' : 'default';
-  const [refHeader, curHeader] = await Promise.all([readCsvHeader(opts.reference), readCsvHeader(opts.current)]);
-  const refIndex = headerIndex(refHeader);
-  const curIndex = headerIndex(curHeader);
-  const requested = list(opts.column);
-  const names = requested.length ? [...new Set(requested)] : [...refIndex.keys()].filter((name) => name !== '' && curIndex.has(name));
-  for (const name of names) {
-    if (!refIndex.has(name)) throw new AppError('bad_request', `${opts.reference} has no column "${name}"`);
-    if (!curIndex.has(name)) throw new AppError('bad_request', `${opts.current} has no column "${name}"`);
-  }
-  if (names.length === 0) throw new AppError('bad_request', `${opts.reference} and ${opts.current} have no column in common`);
-  const categorical = new Set(list(opts.categorical));
-  for (const name of categorical) {
-    if (!names.includes(name))
-      throw new AppError('bad_request', `--categorical "${name}" is not among the columns compared (${names.join(', ')})`);
-  }
-
-  const [ref, cur] = await Promise.all([
-    readCsvColumns(opts.reference, names, categorical),
-    readCsvColumns(opts.current, names, categorical),
-  ]);
-  const inputs: DriftColumnInput[] = [];
-  const excluded = new Map<string, { reference: number; current: number }>();
-  for (const name of names) {
-    const r = ref.columns.get(name)!;
-    const c = cur.columns.get(name)!;
-    const numeric = !categorical.has(name) && r.numbers.length + c.numbers.length > r.nonNumeric + c.nonNumeric;
-    if (numeric) {
-      inputs.push({ name, type: 'numeric', reference: r.numbers.values(), current: c.numbers.values() });
-      excluded.set(name, { reference: r.empty + r.nonNumeric, current: c.empty + c.nonNumeric });
-      requireValues(name, opts.reference, r, r.numbers.length);
-      requireValues(name, opts.current, c, c.numbers.length);
-    } else {
-      const declared = categorical.has(name);
-      const refCounts = declared ? r.text : categoryCounts(r);
-      const curCounts = declared ? c.text : categoryCounts(c);
-      if (!refCounts || !curCounts) {
-        throw new AppError(
-          'bad_request',
-          `column "${name}" has more than ${MAX_TRACKED_DISTINCT} distinct values and most of them are not numbers: list it in --categorical if it really is categorical`,
-        );
-      }
-      inputs.push({ name, type: 'categorical', reference: refCounts, current: curCounts });
-      excluded.set(name, { reference: r.empty, current: c.empty });
-      requireValues(name, opts.reference, r, refCounts.size);
-      requireValues(name, opts.current, c, curCounts.size);
-    }
-  }
-  const report = computeDriftReport(inputs, { mode, jensenShannonBase: opts.jsBase === 'e' ? 'e' : 2 });
-  const columns: Record<string, DriftCliColumn> = {};
-  for (const name of names) columns[name] = { ...report.columns[name]!, excluded: excluded.get(name)! };
-  return { columns, datasetDrift: report.datasetDrift };
-}
-
-function requireValues(name: string, file: string, cells: ColumnCells, usable: number): void {
-  if (usable > 0) return;
-  throw new AppError(
-    'bad_request',
-    `column "${name}" has no usable value in ${file} (${cells.empty} empty, ${cells.nonNumeric} not numeric)`,
-  );
+  return driftFromFiles(opts.reference, opts.current, {
+    columns: list(opts.column),
+    categorical: list(opts.categorical),
+    mode,
+    jensenShannonBase: opts.jsBase === 'e' ? 'e' : 2,
+  });
 }
 
 const fmt = (x: number | null | undefined): string => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse';
-import { fairnessReport, type FairnessReport, type GroupFigures } from '../../lib/stats/fairness-report.js';
-import { ConfusionTally, fairnessFromTallies, intersectionalName, type FairnessResult } from '../../lib/stats/fairness.js';
+import type { FairnessReport, GroupFigures } from '../../lib/stats/fairness-report.js';
+import type { FairnessResult } from '../../lib/stats/fairness.js';
+import { fairnessFromFile } from '../../lib/tabular/fairness-file.js';
 import { AppError } from '../../server/errors.js';
-import { printTable } from '../support.js';
+import { printTable } from '../output.js';
 
 interface FairnessOptions {
   input: string;
@@ -57,10 +57,10 @@ function nonEmptyList(value: string, option: string): string[] {
 }
 
 export async function runFairness(opts: FairnessOptions): Promise<{ report: FairnessReport; result: FairnessResult }> {
-  const labelPositive = new Set(nonEmptyList(opts.labelPositive, '--label-positive'));
-  const predictionPositive = new Set(nonEmptyList(opts.predictionPositive, '--prediction-positive'));
+  const labelPositive = nonEmptyList(opts.labelPositive, '--label-positive');
+  const predictionPositive = nonEmptyList(opts.predictionPositive, '--prediction-positive');
   const groupColumns = nonEmptyList(opts.group, '--group');
-  const keep = opts.groups === undefined ? null : new Set(nonEmptyList(opts.groups, '--groups'));
+  const groupsFilter = opts.groups === undefined ? undefined : nonEmptyList(opts.groups, '--groups');
   const minGroupSize = Number(opts.minGroupSize ?? '30');
   if (!Number.isInteger(minGroupSize) || minGroupSize < 0) throw new AppError('bad_request', '--min-group-size must be a whole number ≥ 0');
   try {
@@ -68,73 +68,17 @@ export async function runFairness(opts: FairnessOptions): Promise<{ report: Fair
   } catch (err) {
     throw new AppError('bad_request', `Cannot read ${opts.input}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-
-  const file = fs.createReadStream(opts.input);
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
-  file.on('error', (err) => parser.destroy(err));
-  file.pipe(parser);
-
-  const tally = new ConfusionTally();
-  let columns: number[] | null = null; // label, prediction, group columns…
-  let excludedRows = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (!columns) {
-        columns = resolveColumns(record, [opts.label, opts.prediction, ...groupColumns]);
-        continue;
-      }
-      const values: string[] = [];
-      for (const c of columns) {
-        const v = record[c]?.trim() ?? '';
-        if (v === '') break;
-        values.push(v);
-      }
-      if (values.length < columns.length) {
-        excludedRows++;
-        continue;
-      }
-      const group = intersectionalName(values.slice(2));
-      if (keep && !keep.has(group)) continue;
-      tally.add(group, labelPositive.has(values[0]!), predictionPositive.has(values[1]!));
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('bad_request', `${opts.input}: ${(err as Error).message}`);
-  }
-  if (!columns) throw new AppError('bad_request', `${opts.input} is empty: it needs a header row and data rows`);
-  if (tally.rows === 0) {
-    throw new AppError(
-      'bad_request',
-      `${opts.input}: no rows to analyse (${excludedRows} excluded for an empty value${keep ? ', others not in --groups' : ''})`,
-    );
-  }
-  const missing = keep ? [...keep].filter((g) => !tally.has(g)) : [];
-  if (missing.length) throw new AppError('bad_request', `--groups: no rows for ${missing.map((g) => `"${g}"`).join(', ')}`);
-  if (opts.referenceGroup !== undefined && !tally.has(opts.referenceGroup.trim())) {
-    const seen = tally
-      .groups()
-      .map((g) => g.name)
-      .sort();
-    throw new AppError('bad_request', `--reference-group "${opts.referenceGroup}" has no rows; groups: ${seen.join(', ')}`);
-  }
-  const result = fairnessFromTallies(tally.groups(), { referenceGroup: opts.referenceGroup?.trim(), minGroupSize });
-  return { report: fairnessReport(result, excludedRows), result };
-}
-
-/** Index of each wanted column; a header may repeat a name, and the first occurrence wins. */
-function resolveColumns(header: string[], wanted: string[]): number[] {
-  const index = new Map<string, number>();
-  header.forEach((name, i) => {
-    const key = name.trim();
-    if (!index.has(key)) index.set(key, i);
+  const { report, result } = await fairnessFromFile(opts.input, {
+    label: opts.label,
+    labelPositive,
+    prediction: opts.prediction,
+    predictionPositive,
+    groups: groupColumns,
+    ...(groupsFilter ? { groupsFilter } : {}),
+    ...(opts.referenceGroup !== undefined ? { referenceGroup: opts.referenceGroup } : {}),
+    minGroupSize,
   });
-  const missing = wanted.filter((w) => !index.has(w.trim()));
-  if (missing.length) {
-    const shown = [...index.keys()].filter((k) => k !== '');
-    const available = shown.length > 40 ? `${shown.slice(0, 40).join(', ')}, …` : shown.join(', ');
-    throw new AppError('bad_request', `Column${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')} (columns: ${available})`);
-  }
-  return wanted.map((w) => index.get(w.trim())!);
+  return { report, result };
 }
 
 const fmt = (v: number | null): string => (v === null ? 'undefined' : Number.isInteger(v) ? String(v) : v.toFixed(4));

@@ -1,15 +1,14 @@
-import fs from 'node:fs';
-import { parse } from 'csv-parse';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../../server/errors.js';
+import { openRecords, type TabularFile } from './records.js';
 
 /**
- * Streams a CSV file and collects the named columns: numbers into growable Float64Arrays (files of millions of
+ * Streams a CSV (or Parquet) file and collects the named columns: numbers into growable Float64Arrays (files of millions of
  * rows), text into counts per trimmed value. Header names may repeat: the first occurrence wins. Empty cells are
  * counted, never coerced.
  */
 
 /** Decimal numbers only: Number('') is 0 and Number('0x1f') is 31, neither is a measurement. */
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Text values kept per column while they may still be needed (a column turning out to be categorical). */
 export const MAX_TRACKED_DISTINCT = 100_000;
 
@@ -71,23 +70,31 @@ export function categoryCounts(cells: ColumnCells): Map<string, number> | null {
   return counts;
 }
 
+export const asTabular = (source: string | TabularFile): TabularFile => (typeof source === 'string' ? { path: source } : source);
+
 /** Reads only the header row. */
-export async function readCsvHeader(file: string): Promise<string[]> {
-  for await (const record of openCsv(file, 1)) return (record as string[]).map((h) => h.trim());
-  throw new AppError('bad_request', `${file} is empty: a header row is expected`);
+export async function readCsvHeader(source: string | TabularFile): Promise<string[]> {
+  const f = asTabular(source);
+  for await (const record of openRecords(f, 1)) return record.map((h) => h.trim());
+  throw new AppError('bad_request', `${f.label ?? f.path} is empty: a header row is expected`);
 }
 
 /**
  * Collects `names` (which must all be in the header); `categorical` columns keep text counts without limit and no
  * numbers.
  */
-export async function readCsvColumns(file: string, names: readonly string[], categorical: ReadonlySet<string>): Promise<CsvColumns> {
+export async function readCsvColumns(
+  source: string | TabularFile,
+  names: readonly string[],
+  categorical: ReadonlySet<string>,
+): Promise<CsvColumns> {
+  const f = asTabular(source);
+  const file = f.label ?? f.path;
   let header: string[] | null = null;
   let targets: { index: number; cells: ColumnCells; categorical: boolean }[] = [];
   const columns = new Map<string, ColumnCells>();
   let rows = 0;
-  for await (const record of openCsv(file)) {
-    const cells = record as string[];
+  for await (const cells of openRecords(f)) {
     if (!header) {
       header = cells.map((h) => h.trim());
       const index = headerIndex(header);
@@ -109,7 +116,7 @@ export async function readCsvColumns(file: string, names: readonly string[], cat
         continue;
       }
       if (!t.categorical) {
-        const x = NUMBER.test(value) ? Number(value) : NaN;
+        const x = NUMBER_TEXT.test(value) ? Number(value) : NaN;
         if (Number.isFinite(x)) {
           c.numbers.push(x);
           continue;
@@ -124,23 +131,4 @@ export async function readCsvColumns(file: string, names: readonly string[], cat
   }
   if (!header) throw new AppError('bad_request', `${file} is empty: a header row is expected`);
   return { header, columns, rows };
-}
-
-function openCsv(file: string, toLine?: number): AsyncIterable<unknown> {
-  if (!fs.existsSync(file)) throw new AppError('bad_request', `Cannot read ${file}: no such file`);
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, ...(toLine ? { to_line: toLine } : {}) });
-  const stream = fs.createReadStream(file);
-  stream.on('error', (err) =>
-    parser.destroy(new AppError('bad_request', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)),
-  );
-  return wrapErrors(stream.pipe(parser), file);
-}
-
-async function* wrapErrors(records: AsyncIterable<unknown>, file: string): AsyncIterable<unknown> {
-  try {
-    yield* records;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('bad_request', `${file} is not valid CSV: ${(err as Error).message}`);
-  }
 }
