@@ -7,6 +7,8 @@ export const errorStatus = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  /** a one-time link that was used, replaced or has expired */
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -40,7 +40,7 @@ const tags = ['evidence'];
  * Hands the one uploaded file of a multipart request to `store` as a stream. Errors of the multipart parser are a
  * malformed upload (400); limits (413) and the service's own refusals keep their status.
  */
-async function withUploadedFile<T>(request: FastifyRequest, store: (upload: EvidenceUpload) => Promise<T>): Promise<T> {
+export async function withUploadedFile<T>(request: FastifyRequest, store: (upload: EvidenceUpload) => Promise<T>): Promise<T> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in a field named "file"');
   let streamError: unknown;
   let part: Awaited<ReturnType<FastifyRequest['file']>>;
