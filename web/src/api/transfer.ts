@@ -1,4 +1,5 @@
-import { api, csrfHeaders, errorFromBody, notifyUnauthenticated, ApiError, queryString } from './client';
+import { api, queryString } from './client';
+import { uploadWithProgress } from './upload';
 
 /**
  * Spreadsheet import and export. The types mirror src/modules/transfer/schema.ts, declared here because that file
@@ -44,33 +45,10 @@ export function uploadImport(
   dryRun: boolean,
   onProgress: (fraction: number) => void,
 ): Promise<ImportRunView> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/orgs/${encodeURIComponent(org)}/imports/${entity}${queryString({ dryRun })}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server cannot be reached'));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(body as ImportRunView);
-        return;
-      }
-      if (xhr.status === 401) notifyUnauthenticated();
-      reject(errorFromBody(xhr.status, body));
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  return uploadWithProgress<ImportRunView>(
+    `/orgs/${encodeURIComponent(org)}/imports/${entity}${queryString({ dryRun })}`,
+    file,
+    {},
+    onProgress,
+  );
 }

@@ -1,4 +1,9 @@
+import { discoveryEn } from './discovery.en';
 import { riskEn } from './risk.en';
+import { vendorGovernanceEn } from './vendorGovernance.en';
+import { assuranceEn } from './assurance.en';
+import { alertsEn } from './alerts.en';
+import { telemetryEn } from './telemetry.en';
 import { classificationEn } from './classification.en';
 import { complianceEn } from './compliance.en';
 import { evidenceSoaEn } from './evidence-soa.en';
@@ -8,6 +13,11 @@ export const en = {
   evidenceSoa: evidenceSoaEn,
   compliance: complianceEn,
   risk: riskEn,
+  vendorGovernance: vendorGovernanceEn,
+  assurance: assuranceEn,
+  alerts: alertsEn,
+  discovery: discoveryEn,
+  telemetry: telemetryEn,
   classification: classificationEn,
   app: {
     name: 'OpenAIMS',

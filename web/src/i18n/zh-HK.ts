@@ -1,4 +1,9 @@
+import { discoveryZhHK } from './discovery.zh-HK';
 import { riskZhHK } from './risk.zh-HK';
+import { vendorGovernanceZhHK } from './vendorGovernance.zh-HK';
+import { assuranceZhHK } from './assurance.zh-HK';
+import { alertsZhHK } from './alerts.zh-HK';
+import { telemetryZhHK } from './telemetry.zh-HK';
 import type { Messages } from './en';
 import { classificationZhHK } from './classification.zh-HK';
 import { complianceZhHK } from './compliance.zh-HK';
@@ -9,6 +14,11 @@ export const zhHK: Messages = {
   evidenceSoa: evidenceSoaZhHK,
   compliance: complianceZhHK,
   risk: riskZhHK,
+  vendorGovernance: vendorGovernanceZhHK,
+  assurance: assuranceZhHK,
+  alerts: alertsZhHK,
+  discovery: discoveryZhHK,
+  telemetry: telemetryZhHK,
   classification: classificationZhHK,
   app: {
     name: 'OpenAIMS',

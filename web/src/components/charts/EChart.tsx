@@ -1,63 +1,23 @@
-import { useEffect, useRef } from 'react';
-import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { lazy, Suspense } from 'react';
+import { Skeleton } from '@mantine/core';
+import type { EChartsCoreOption } from 'echarts/core';
 
-// Only the parts the app draws, so the bundle stays small; SVG keeps text selectable and crisp in screenshots.
-echarts.use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  CustomChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  DatasetComponent,
-  TitleComponent,
-  SVGRenderer,
-]);
+export type EChartOption = EChartsCoreOption;
 
-export type EChartOption = echarts.EChartsCoreOption;
-
-interface EChartProps {
+export interface EChartProps {
   option: EChartOption;
   height?: number;
   /** accessible name of the chart; also used by tests to find it */
   label: string;
 }
 
-/** One ECharts instance bound to a div; re-renders when the option changes and follows the container's width. */
-export function EChart({ option, height = 320, label }: EChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+// ECharts is large: it loads with the first chart a user opens, not with the app.
+const EChartCanvas = lazy(() => import('./EChartCanvas'));
 
-  useEffect(() => {
-    if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={ref} role="img" aria-label={label} data-chart={label} style={{ width: '100%', height }} />;
+export function EChart(props: EChartProps) {
+  return (
+    <Suspense fallback={<Skeleton height={props.height ?? 320} />}>
+      <EChartCanvas {...props} />
+    </Suspense>
+  );
 }

@@ -2,6 +2,7 @@ import { AppShell, Anchor, Burger, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { OrgSwitcher } from './OrgSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -29,6 +30,7 @@ export function AppHeader({ navOpened, onToggleNav, currentSlug }: Props) {
         </Group>
         <Group gap="sm" wrap="nowrap">
           <OrgSwitcher currentSlug={currentSlug} />
+          <NotificationBell slug={currentSlug} />
           <LanguageSwitch />
           <UserMenu />
         </Group>

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconBooks, IconKey, IconLock } from '@tabler/icons-react';
+import { IconBooks, IconKey, IconLock, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useOrg } from '../../hooks/useOrg';
@@ -104,17 +104,29 @@ export function AppNavbar() {
           );
         })}
       </AppShell.Section>
-      {org.abilities['token.manage'] && (
+      {(org.abilities['token.manage'] || org.abilities['assurance.read']) && (
         <AppShell.Section>
           <Divider my="xs" label={t('nav.settings')} labelPosition="left" />
-          <NavLink
-            component={Link}
-            to={`${base}/settings/tokens`}
-            label={t('nav.apiTokens')}
-            leftSection={<IconKey size={16} />}
-            active={isActive('settings/tokens')}
-            data-testid="nav-apiTokens"
-          />
+          {org.abilities['token.manage'] && (
+            <NavLink
+              component={Link}
+              to={`${base}/settings/tokens`}
+              label={t('nav.apiTokens')}
+              leftSection={<IconKey size={16} />}
+              active={isActive('settings/tokens')}
+              data-testid="nav-apiTokens"
+            />
+          )}
+          {org.abilities['assurance.read'] && (
+            <NavLink
+              component={Link}
+              to={`${base}/settings/fairness-profiles`}
+              label={t('assurance.nav.fairnessProfiles')}
+              leftSection={<IconScale size={16} />}
+              active={isActive('settings/fairness-profiles')}
+              data-testid="nav-fairnessProfiles"
+            />
+          )}
         </AppShell.Section>
       )}
     </AppShell.Navbar>

@@ -13,17 +13,33 @@ const classificationNavKeys: readonly string[] = ['riskClassification'] satisfie
 type RiskNavKey = keyof Messages['risk']['nav'];
 const riskNavKeys: readonly string[] = ['riskRegister', 'impactAssessments'] satisfies RiskNavKey[];
 
+/** Entries whose label lives in the alert strings (i18n/alerts.*.ts). */
+type AlertsNavKey = keyof Messages['alerts']['nav'];
+const alertsNavKeys: readonly string[] = ['alerts'] satisfies AlertsNavKey[];
+
+/** Entries whose label lives in the telemetry strings (i18n/telemetry.*.ts). */
+type TelemetryNavKey = keyof Messages['telemetry']['nav'];
+const telemetryNavKeys: readonly string[] = ['telemetry'] satisfies TelemetryNavKey[];
+
 /** The i18n key of an entry's label. */
 export function navLabelKey(
-  key: NavKey | ComplianceNavKey | ClassificationNavKey | RiskNavKey,
-): `nav.${NavKey}` | `compliance.nav.${ComplianceNavKey}` | `classification.nav.${ClassificationNavKey}` | `risk.nav.${RiskNavKey}` {
+  key: NavKey | ComplianceNavKey | ClassificationNavKey | RiskNavKey | AlertsNavKey | TelemetryNavKey,
+):
+  | `nav.${NavKey}`
+  | `compliance.nav.${ComplianceNavKey}`
+  | `classification.nav.${ClassificationNavKey}`
+  | `risk.nav.${RiskNavKey}`
+  | `alerts.nav.${AlertsNavKey}`
+  | `telemetry.nav.${TelemetryNavKey}` {
+  if (telemetryNavKeys.includes(key)) return `telemetry.nav.${key as TelemetryNavKey}`;
+  if (alertsNavKeys.includes(key)) return `alerts.nav.${key as AlertsNavKey}`;
   if (riskNavKeys.includes(key)) return `risk.nav.${key as RiskNavKey}`;
   if (classificationNavKeys.includes(key)) return `classification.nav.${key as ClassificationNavKey}`;
   return complianceNavKeys.includes(key) ? `compliance.nav.${key as ComplianceNavKey}` : `nav.${key as NavKey}`;
 }
 
 export interface NavEntry {
-  key: NavKey | ComplianceNavKey | ClassificationNavKey | RiskNavKey;
+  key: NavKey | ComplianceNavKey | ClassificationNavKey | RiskNavKey | AlertsNavKey | TelemetryNavKey;
   /** path under /o/:org/; absent for parts not built yet (shown disabled, "coming in a later release") */
   path?: string;
   /** hidden unless the user holds one of these */
@@ -65,7 +81,7 @@ export const navigation: NavComponent[] = [
       { key: 'systems', path: 'systems', requires: ['system.read'] },
       { key: 'vendors', path: 'vendors', requires: ['vendor.read'] },
       { key: 'importExport', path: 'import', requires: ['import.run', 'export.run'] },
-      { key: 'discovery' },
+      { key: 'discovery', path: 'discovery', requires: ['system.read'] },
     ],
   },
   {
@@ -77,11 +93,21 @@ export const navigation: NavComponent[] = [
     ],
   },
   { n: 4, key: 'impact', entries: [{ key: 'impactAssessments', path: 'impact-assessments', requires: ['impact.read'] }] },
-  { n: 5, key: 'monitoring', entries: [] },
+  {
+    n: 5,
+    key: 'monitoring',
+    entries: [
+      { key: 'telemetry', path: 'telemetry', requires: ['telemetry.read'] },
+      { key: 'alerts', path: 'alerts', requires: ['alert.read'] },
+    ],
+  },
   {
     n: 6,
     key: 'thirdParty',
-    entries: [{ key: 'vendorRegister', path: 'vendors', requires: ['vendor.read'] }, { key: 'vendorAssessments' }],
+    entries: [
+      { key: 'vendorRegister', path: 'vendors', requires: ['vendor.read'] },
+      { key: 'vendorAssessments', path: 'vendor-governance', requires: ['vendor.read'] },
+    ],
   },
   {
     n: 7,

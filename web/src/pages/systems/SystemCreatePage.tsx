@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/common/PageHeader';
 import { SystemForm } from '../../components/systems/SystemForm';
 import { useCan, useOrg } from '../../hooks/useOrg';
@@ -14,7 +14,14 @@ export function SystemCreatePage() {
   const allowed = useCan('system.create');
   const navigate = useNavigate();
   const create = useCreateSystem(org.slug);
-  const initialValues = useMemo(emptySystemValues, []);
+  const [params] = useSearchParams();
+  const prefillName = params.get('name') ?? '';
+  const prefillModel = params.get('model') ?? '';
+  // Telemetry and discovery link here with what they saw, so the new entry starts from it.
+  const initialValues = useMemo(
+    () => ({ ...emptySystemValues(), name: prefillName.slice(0, 200), models: prefillModel ? [prefillModel.slice(0, 200)] : [] }),
+    [prefillName, prefillModel],
+  );
   if (!allowed) return <Navigate to={`/o/${org.slug}/systems`} replace />;
 
   return (

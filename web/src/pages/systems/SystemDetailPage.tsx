@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge } from '@mantine/core';
+import { Alert, Anchor, Badge, Button } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -22,6 +23,7 @@ export function SystemDetailPage() {
   const system = useSystem(org.slug, id);
   const archive = useArchiveSystem(org.slug, id);
   const canAudit = useCan('audit.read');
+  const canAssurance = useCan('assurance.read');
   const [confirming, setConfirming] = useState(false);
 
   if (system.isPending) return <FullPageLoader />;
@@ -56,6 +58,17 @@ export function SystemDetailPage() {
         actions={
           <>
             {!archived && <ClassifyButton org={org.slug} systemId={s.id} />}
+            {canAssurance && (
+              <Button
+                component={Link}
+                to={`/o/${org.slug}/systems/${s.id}/assurance`}
+                variant="light"
+                leftSection={<IconScale size={16} />}
+                data-testid="open-assurance"
+              >
+                {t('assurance.page.open')}
+              </Button>
+            )}
             <RecordActions
               kind="system"
               auditHref={canAudit ? `/o/${org.slug}/audit?entityId=${encodeURIComponent(s.id)}` : null}

@@ -1,0 +1,64 @@
+// The alerts page on the demo organisation, in a real browser: the governance lead adds an alert rule through the
+// drawer, finds it in the rules table, edits and archives it; the notifications bell sits in the header.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoUsers } from '../../src/demo/harbour-point.js';
+import type { AlertRuleList } from '../../src/modules/alerts/schema.js';
+import type { NotificationPage } from '../../src/modules/notifications/schema.js';
+import { apiGet, CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
+
+const lead = demoUsers.find((u) => u.role === 'governance_lead');
+if (!lead) throw new Error('the demo lacks its governance lead');
+
+describe.skipIf(!hasChromium)(`alerts journey (skipped without ${CHROMIUM}: apt-get install -y chromium)`, () => {
+  let session: BrowserSession;
+  let page: Page;
+  const api = <T>(path: string): Promise<T> => apiGet<T>(session, 'harbour-point', path);
+
+  beforeAll(async () => {
+    session = await startBrowserSession('aims-e2e-alerts-');
+    page = session.page;
+  }, 120_000);
+  afterAll(async () => session?.close());
+
+  it('adds an error-rate rule for every system, edits it and archives it', async () => {
+    await signInAs(session, lead.email, DEMO_PASSWORD);
+    await page.getByTestId('notification-bell').waitFor();
+    expect((await api<NotificationPage>('/notifications')).unread).toBe(0);
+
+    // the demo starts with two rules on the knowledge assistant
+    const existing = (await api<AlertRuleList>('/alert-rules')).total;
+    const mine = async () => (await api<AlertRuleList>('/alert-rules')).items.find((r) => r.name === 'Error rate over 5%');
+    await page.goto(`${session.base}/o/harbour-point/alerts`);
+    expect(await page.getByTestId('page-title').textContent()).toBe('Alerts');
+    await page.getByTestId('new-alert-rule').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByTestId('alert-rule-field-name').fill('Error rate over 5%');
+    await drawer.getByTestId('alert-rule-field-threshold').fill('1.5');
+    await drawer.getByTestId('alert-rule-save').click();
+    // the server refuses a rate above 1 under the field
+    await expect.poll(() => drawer.getByText('A rate or share is between 0 and 1').count()).toBe(1);
+    await drawer.getByTestId('alert-rule-field-threshold').fill('0.05');
+    await drawer.getByTestId('alert-rule-save').click();
+    await page.waitForURL(/rule=[0-9a-f-]{36}/);
+
+    await expect.poll(() => page.getByTestId('alert-rule-row').count()).toBe(existing + 1);
+    const row = page.getByTestId('alert-rule-row').filter({ hasText: 'Error rate over 5%' });
+    expect(await row.textContent()).toContain('Error rate above 0.05');
+    expect(await row.textContent()).toContain('Every live system');
+    expect(await mine()).toMatchObject({
+      name: 'Error rate over 5%',
+      metric: 'error_rate',
+      threshold: 0.05,
+      systemId: null,
+      windowMinutes: 15,
+    });
+
+    await drawer.getByTestId('alert-rule-field-cooldownMinutes').fill('30');
+    await drawer.getByTestId('alert-rule-save').click();
+    await expect.poll(async () => (await mine())?.cooldownMinutes).toBe(30);
+
+    await drawer.getByTestId('alert-rule-archive').click();
+    await expect.poll(async () => (await api<AlertRuleList>('/alert-rules')).total).toBe(existing);
+  }, 120_000);
+});
