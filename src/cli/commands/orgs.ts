@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { createOrganization, listAllOrganizations } from '../../modules/orgs/service.js';
 import { systemActor } from '../../server/context.js';
-import { printTable, withDatabase } from '../support.js';
+import { printTable } from '../output.js';
+import { withDatabase } from '../support.js';
 
 export function registerOrgCommands(program: Command): void {
   const orgs = program.command('orgs').description('Organisations of this installation');

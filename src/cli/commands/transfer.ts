@@ -6,7 +6,8 @@ import { exportRegister } from '../../modules/transfer/export.js';
 import { importRegister } from '../../modules/transfer/import.js';
 import { readTable } from '../../modules/transfer/read-table.js';
 import { exportFormats, transferEntities } from '../../modules/transfer/schema.js';
-import { cliContext, printTable, withDatabase } from '../support.js';
+import { printTable } from '../output.js';
+import { cliContext, withDatabase } from '../support.js';
 
 const entity = z.enum(transferEntities, { message: 'Choose "systems" or "vendors"' });
 
