@@ -1,10 +1,11 @@
-// `npm run bench [-- NAME…]`: runs the benchmarks (default: list, startup, import, progress, soa-pdf, classify, risks, stats; `diagnose` is
+// `npm run bench [-- NAME…]`: runs the benchmarks (default: list, startup, import, progress, soa-pdf, classify, risks, stats, otlp, discover; `diagnose` is
 // opt-in, `all` runs everything), writes bench/results/<name>.json for each and prints one summary table at the end.
 // A report, never a gate: the exit code is 0 whether targets are met or not (non-zero only if a benchmark
 // could not run at all).
 import { runClassify } from './classify.js';
 import { buildComplianceFixture, type ComplianceFixture } from './compliance-fixture.js';
 import { runListDiagnosis } from './diagnose-list.js';
+import { runDiscover } from './discover.js';
 import { buildListFixture, type ListFixture } from './fixture.js';
 import { runImport } from './import.js';
 import { runList } from './list.js';
@@ -13,10 +14,11 @@ import { runRisks } from './risks.js';
 import { runSoaPdf } from './soa-pdf.js';
 import { runStartup } from './startup.js';
 import { runStats } from './stats.js';
+import { runOtlp } from './otlp.js';
 import { cleanupTempDirs, load, log, machine, sourceState, writeResult, type BenchResult, type SummaryRow } from './support.js';
 
-const known = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'stats', 'diagnose'] as const;
-const defaults: Name[] = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'stats'];
+const known = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'stats', 'otlp', 'discover', 'diagnose'] as const;
+const defaults: Name[] = ['list', 'startup', 'import', 'progress', 'soa-pdf', 'classify', 'risks', 'stats', 'otlp', 'discover'];
 type Name = (typeof known)[number];
 const args = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected: Name[] = args.length === 0 ? defaults : args.includes('all') ? [...known] : (args as Name[]);
@@ -68,6 +70,12 @@ for (const name of selected) {
         break;
       case 'stats':
         result = await runStats();
+        break;
+      case 'discover':
+        result = await runDiscover();
+        break;
+      case 'otlp':
+        result = await runOtlp();
         break;
       case 'diagnose':
         result = await runListDiagnosis(await getFixture());

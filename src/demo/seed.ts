@@ -9,6 +9,11 @@ import { loadFrameworkCatalog } from '../modules/frameworks/load.js';
 import type { FrameworkCatalog } from '../modules/frameworks/service.js';
 import { seedDemoCompliance } from './seed-compliance.js';
 import { seedDemoRisk } from './seed-risk.js';
+import { seedDemoThirdParty } from './seed-third-party.js';
+import { seedDemoAssurance } from './seed-assurance.js';
+import { seedDemoAlerts } from './seed-alerts.js';
+import { seedDemoTelemetry } from './seed-telemetry.js';
+import { assuranceEnv } from '../modules/assurance/env.js';
 import { EvidenceStore } from '../modules/evidence/store.js';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoSystems, demoUsers, demoVendors } from './harbour-point.js';
 
@@ -54,5 +59,9 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<boole
   }
   await seedDemoCompliance(ctx, catalog, userIds, systemIds, evidence);
   await seedDemoRisk(ctx, systemIds);
+  await seedDemoThirdParty(ctx, vendorIds, systemIds);
+  await seedDemoTelemetry(db, org.id, systemIds);
+  await seedDemoAlerts(ctx, systemIds);
+  if (options.evidenceDir) await seedDemoAssurance(ctx, assuranceEnv(catalog, options.evidenceDir), systemIds);
   return true;
 }

@@ -4,6 +4,9 @@ import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/connect.js';
 import { seedDemo } from '../demo/seed.js';
 import { failInterruptedRuns } from '../modules/transfer/repo.js';
+import { failInterruptedDiscoveryRuns } from '../modules/discovery/repo.js';
+import { unsafeRequeueStale } from '../modules/jobs/repo.js';
+import { startJobs } from '../modules/jobs/setup.js';
 import { buildApp, webDist } from './app.js';
 import type { App } from './types.js';
 
@@ -56,6 +59,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await failInterruptedRuns(database.db);
+    await failInterruptedDiscoveryRuns(database.db);
     const evidenceDir = path.join(config.dataDir, 'evidence');
     const demoLoaded = options.demo ? await seedDemo(database.db, { evidenceDir }) : false;
     const app = await buildApp({
@@ -65,6 +69,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
       evidenceDir,
     });
     await app.listen({ port: config.port, host: config.host });
+    // The embedded database belongs to this process alone: a job still marked running was cut off by the last stop.
+    if (database.engine === 'pglite') await unsafeRequeueStale(database.db, new Date());
+    const jobs = startJobs(database.db, { log: app.log });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -73,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
       demoLoaded,
       async close() {
+        await jobs.stop();
         await app.close();
         await database.close();
       },

@@ -1,6 +1,10 @@
 import { seedComplianceFixtures } from '../support/compliance-fixtures.js';
 import { seedRiskFixtures } from '../support/risk-fixtures.js';
 import { seedImpactFixtures } from '../support/impact-fixtures.js';
+import { seedAssuranceFixtures } from '../support/assurance-fixtures.js';
+import { seedAlertFixtures } from '../support/alert-fixtures.js';
+import { seedDiscoveryFixtures } from '../support/discovery-fixtures.js';
+import { seedVendorGovernanceFixtures } from '../support/vendor-governance-fixtures.js';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +115,10 @@ describe.each(engines)('permissions on %s', (engine) => {
         ...(await seedComplianceFixtures(t.app, org.slug, headers, label)),
         ...(await seedRiskFixtures(t.app, org.slug, headers, label, system)),
         ...(await seedImpactFixtures(t.app, org.slug, headers, label)),
+        ...(await seedAssuranceFixtures(t.app, org.slug, headers, label, system)),
+        ...(await seedAlertFixtures(t.app, t.database.db, org.slug, headers, label, system)),
+        ...(await seedDiscoveryFixtures(t.app, org.slug, headers)),
+        ...(await seedVendorGovernanceFixtures(t.app, org.slug, headers, label, vendor, system)),
       },
       ownedSystem,
     };

@@ -1,6 +1,10 @@
 import { seedComplianceFixtures } from '../support/compliance-fixtures.js';
 import { seedRiskFixtures } from '../support/risk-fixtures.js';
 import { seedImpactFixtures } from '../support/impact-fixtures.js';
+import { seedAssuranceFixtures } from '../support/assurance-fixtures.js';
+import { seedAlertFixtures } from '../support/alert-fixtures.js';
+import { seedDiscoveryFixtures } from '../support/discovery-fixtures.js';
+import { seedVendorGovernanceFixtures } from '../support/vendor-governance-fixtures.js';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -293,6 +297,10 @@ describe.each(engines)('generated bad input on %s', (engine) => {
     Object.assign(ids, await seedRiskFixtures(t.app, 'fuzz', owner, 'Fuzz', ids.system));
     // no system pool: generated create bodies name systems at random
     Object.assign(ids, await seedImpactFixtures(t.app, 'fuzz', owner, 'Fuzz', 0));
+    Object.assign(ids, await seedAssuranceFixtures(t.app, 'fuzz', owner, 'Fuzz', ids.system));
+    Object.assign(ids, await seedAlertFixtures(t.app, t.database.db, 'fuzz', owner, 'Fuzz', ids.system));
+    Object.assign(ids, await seedDiscoveryFixtures(t.app, 'fuzz', owner));
+    Object.assign(ids, await seedVendorGovernanceFixtures(t.app, 'fuzz', owner, 'Fuzz', ids.vendor, ids.system));
     known = [ids.vendor, ids.system, ...Object.values(org.users).map((u) => u.id)];
     exportedXlsx = (await t.app.inject({ method: 'GET', url: '/api/v1/orgs/fuzz/exports/systems?format=xlsx', headers: owner })).rawPayload;
   });

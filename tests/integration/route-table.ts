@@ -9,6 +9,7 @@ import type { App } from '../../src/server/types.js';
 import { buildSystem, buildVendor } from '../support/factories.js';
 import { defaultRiskSettings } from '../../src/modules/risks/matrix.js';
 import { nextFreshSystem } from '../support/impact-fixtures.js';
+import { DISCOVERY_WALK_LOG } from '../support/discovery-fixtures.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isWrite = (key: string): boolean => WRITE_METHODS.has(key.split(' ')[0] ?? '');
@@ -105,6 +106,10 @@ export const nonOrgRoutes = [
   'POST /api/v1/classify/hong-kong',
   // the API documentation is public on purpose
   'GET /api/v1/openapi.json',
+  // a vendor answers a questionnaire through its one-time link: the token is the credential
+  'GET /api/v1/vendor-links/{token}',
+  'POST /api/v1/vendor-links/{token}',
+  'POST /api/v1/vendor-links/{token}/files',
 ];
 export const isDocsRoute = (key: string): boolean => / \/api\/v1\/docs(\/|$)/.test(key);
 
@@ -126,7 +131,26 @@ export type IdKind =
   | 'impact'
   | 'reviewImpact'
   | 'risk'
-  | 'toggleRisk';
+  | 'toggleRisk'
+  | 'dataset'
+  | 'toggleDataset'
+  | 'profile'
+  | 'toggleProfile'
+  | 'run'
+  | 'alertRule'
+  | 'toggleAlertRule'
+  | 'alert'
+  | 'resolveAlert'
+  | 'vendorAssessment'
+  | 'sendAssessment'
+  | 'reviewAssessment'
+  | 'vendorContract'
+  | 'toggleVendorContract'
+  | 'vendorAttestation'
+  | 'toggleVendorAttestation'
+  | 'vendorAiFeature'
+  | 'toggleVendorAiFeature'
+  | 'discoveryRun';
 
 export interface OrgRoute {
   /** the capability of src/modules/auth/permissions.ts the route needs; `own` grants need an owned system */
@@ -141,6 +165,11 @@ export interface OrgRoute {
   /** fixed values of other path parameters, e.g. `{ controlRef: 'A.2.2' }` */
   params?: Record<string, string>;
 }
+
+/** Custom threshold profiles created by the walk, numbered so that their names never collide. */
+let walkProfiles = 0;
+/** Contract clauses of the organisation's own, likewise. */
+let walkClauses = 0;
 
 /** One line per route: what it needs and how to call it so that an allowed caller gets a 2xx. */
 export const orgRouteTable: Record<string, OrgRoute> = {
@@ -312,6 +341,197 @@ export const orgRouteTable: Record<string, OrgRoute> = {
   },
   'GET /api/v1/orgs/{org}/risk-heatmap': { cap: 'risk.read' },
   'GET /api/v1/orgs/{org}/risk-summary': { cap: 'risk.read', query: 'system=organisation' },
+  // LLM telemetry: the read views, bindings (PUT and DELETE are idempotent), resolve ignores a service (0 or more rows)
+  'GET /api/v1/orgs/{org}/telemetry/overview': { cap: 'telemetry.read' },
+  'GET /api/v1/orgs/{org}/telemetry/systems/{id}/series': { cap: 'telemetry.read', id: 'system', query: 'step=60' },
+  'GET /api/v1/orgs/{org}/telemetry/unregistered': { cap: 'telemetry.read', query: 'status=all' },
+  'POST /api/v1/orgs/{org}/telemetry/unregistered/resolve': {
+    cap: 'telemetry.manage',
+    body: () => ({ action: 'ignore', serviceName: 'walk-service', note: 'Walk' }),
+  },
+  'GET /api/v1/orgs/{org}/telemetry/bindings': { cap: 'telemetry.read' },
+  'PUT /api/v1/orgs/{org}/telemetry/bindings': {
+    cap: 'telemetry.manage',
+    body: (fx) => ({ serviceName: 'walk-service', systemId: fx?.ids.system }),
+  },
+  'DELETE /api/v1/orgs/{org}/telemetry/bindings': { cap: 'telemetry.manage', query: 'serviceName=walk-unbound' },
+  'GET /api/v1/orgs/{org}/telemetry/settings': { cap: 'telemetry.read' },
+  'PUT /api/v1/orgs/{org}/telemetry/settings': {
+    cap: 'telemetry.manage',
+    body: () => ({ spanRetentionDays: 7, rollupRetentionDays: 400 }),
+  },
+  // technical assurance: `dataset` and `run` belong to `system`; `profile` is a custom threshold profile
+  'GET /api/v1/orgs/{org}/systems/{id}/datasets': { cap: 'assurance.read', id: 'system', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/systems/{id}/datasets': {
+    cap: 'assurance.run',
+    id: 'system',
+    upload: { fileName: 'walk.csv', content: 'sex,hired,shortlisted\nF,yes,1\nM,no,0\n' },
+  },
+  'GET /api/v1/orgs/{org}/datasets/{id}': { cap: 'assurance.read', id: 'dataset' },
+  'POST /api/v1/orgs/{org}/datasets/{id}/archive': { cap: 'assurance.run', id: 'toggleDataset' },
+  'GET /api/v1/orgs/{org}/datasets/{id}/column-suggestions': { cap: 'assurance.read', id: 'dataset' },
+  'GET /api/v1/orgs/{org}/threshold-profiles': { cap: 'assurance.read', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/threshold-profiles': {
+    cap: 'assurance.configure',
+    body: () => ({
+      name: `Walk profile ${++walkProfiles}`,
+      rationale: 'Walk policy',
+      sensitiveAttributes: ['sex'],
+      thresholds: { metrics: { equalizedOddsDifference: { max: 0.2 } }, minGroupSize: 10 },
+    }),
+  },
+  'GET /api/v1/orgs/{org}/threshold-profiles/{id}': { cap: 'assurance.read', id: 'profile' },
+  'PATCH /api/v1/orgs/{org}/threshold-profiles/{id}': {
+    cap: 'assurance.configure',
+    id: 'profile',
+    body: () => ({ rationale: 'Reviewed' }),
+  },
+  'POST /api/v1/orgs/{org}/threshold-profiles/{id}/copy': { cap: 'assurance.configure', id: 'profile', body: () => ({}) },
+  'POST /api/v1/orgs/{org}/threshold-profiles/{id}/archive': { cap: 'assurance.configure', id: 'toggleProfile' },
+  'POST /api/v1/orgs/{org}/threshold-profiles/{id}/restore': { cap: 'assurance.configure', id: 'toggleProfile' },
+  'GET /api/v1/orgs/{org}/systems/{id}/assurance-runs': { cap: 'assurance.read', id: 'system', query: 'kind=fairness' },
+  'POST /api/v1/orgs/{org}/systems/{id}/assurance-runs': {
+    cap: 'assurance.run',
+    id: 'system',
+    body: (fx) => ({
+      kind: 'fairness',
+      datasetId: fx?.ids.dataset ?? '00000000-0000-4000-8000-0000000da7a0',
+      label: 'hired',
+      labelPositive: ['yes'],
+      prediction: 'shortlisted',
+      predictionPositive: ['1'],
+      groups: ['sex'],
+    }),
+  },
+  'GET /api/v1/orgs/{org}/systems/{id}/assurance-runs/series': { cap: 'assurance.read', id: 'system', query: 'kind=drift' },
+  'GET /api/v1/orgs/{org}/assurance-runs/{id}': { cap: 'assurance.read', id: 'run' },
+  'GET /api/v1/orgs/{org}/assurance-runs/{id}/download': { cap: 'assurance.read', id: 'run' },
+  // alerts: `alertRule` watches the error rate of the fixture system and has fired `alert` (acknowledged by the walk);
+  // `resolveAlert` fired on a second rule; `toggleAlertRule` is organisation-wide. Notifications are the caller's own.
+  'GET /api/v1/orgs/{org}/alert-rules': { cap: 'alert.read', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/alert-rules': {
+    cap: 'alert.manage',
+    body: (fx) => ({ name: 'Walk rule', systemId: fx?.ids.system, metric: 'error_rate', comparator: 'above', threshold: 0.1 }),
+  },
+  'GET /api/v1/orgs/{org}/alert-rules/{id}': { cap: 'alert.read', id: 'alertRule' },
+  'PATCH /api/v1/orgs/{org}/alert-rules/{id}': { cap: 'alert.manage', id: 'alertRule', body: () => ({ cooldownMinutes: 30 }) },
+  'POST /api/v1/orgs/{org}/alert-rules/{id}/archive': { cap: 'alert.manage', id: 'toggleAlertRule' },
+  'POST /api/v1/orgs/{org}/alert-rules/{id}/restore': { cap: 'alert.manage', id: 'toggleAlertRule' },
+  'GET /api/v1/orgs/{org}/alerts': { cap: 'alert.read', query: 'status=active' },
+  'GET /api/v1/orgs/{org}/alerts/{id}': { cap: 'alert.read', id: 'alert' },
+  'POST /api/v1/orgs/{org}/alerts/{id}/acknowledge': { cap: 'alert.manage', id: 'alert' },
+  'POST /api/v1/orgs/{org}/alerts/{id}/resolve': { cap: 'alert.manage', id: 'resolveAlert' },
+  'GET /api/v1/orgs/{org}/notifications': { cap: 'org.read', query: 'unread=true' },
+  'POST /api/v1/orgs/{org}/notifications/read': { cap: 'org.read', body: () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }) },
+  'POST /api/v1/orgs/{org}/notifications/read-all': { cap: 'org.read' },
+  // third-party AI governance: `vendorAssessment` is a draft being filled in; `sendAssessment` has a link out (sending
+  // again replaces it); `reviewAssessment` is reviewed again on every walk; the clause walk marks a clause missing
+  // (one remediation action, kept while it is open)
+  'GET /api/v1/orgs/{org}/vendor-questionnaires': { cap: 'vendor.read' },
+  'GET /api/v1/orgs/{org}/vendors/{id}/assessments': { cap: 'vendor.read', id: 'vendor' },
+  'POST /api/v1/orgs/{org}/vendors/{id}/assessments': { cap: 'vendor.update', id: 'vendor', body: () => ({ language: 'zh-HK' }) },
+  'GET /api/v1/orgs/{org}/vendor-assessments/due': { cap: 'vendor.read', query: 'withinDays=90' },
+  'GET /api/v1/orgs/{org}/vendor-assessments/{id}': { cap: 'vendor.read', id: 'vendorAssessment' },
+  'PATCH /api/v1/orgs/{org}/vendor-assessments/{id}': {
+    cap: 'vendor.update',
+    id: 'vendorAssessment',
+    body: () => ({ answers: { T1: { value: 'no', comment: 'Walked' }, C1: { value: ['iso27001', 'soc2_type2'] } } }),
+  },
+  'POST /api/v1/orgs/{org}/vendor-assessments/{id}/send': {
+    cap: 'vendor.update',
+    id: 'sendAssessment',
+    body: () => ({ expiresInDays: 7 }),
+  },
+  'POST /api/v1/orgs/{org}/vendor-assessments/{id}/review': { cap: 'vendor.update', id: 'reviewAssessment', body: () => ({}) },
+  'GET /api/v1/orgs/{org}/vendors/{id}/contracts': { cap: 'vendor.read', id: 'vendor', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/vendors/{id}/contracts': { cap: 'vendor.update', id: 'vendor', body: () => ({ title: 'Walk contract' }) },
+  'GET /api/v1/orgs/{org}/vendor-contracts/{id}': { cap: 'vendor.read', id: 'vendorContract' },
+  'PATCH /api/v1/orgs/{org}/vendor-contracts/{id}': { cap: 'vendor.update', id: 'vendorContract', body: () => ({ reference: 'MSA-2' }) },
+  'POST /api/v1/orgs/{org}/vendor-contracts/{id}/archive': { cap: 'vendor.update', id: 'toggleVendorContract' },
+  'POST /api/v1/orgs/{org}/vendor-contracts/{id}/restore': { cap: 'vendor.update', id: 'toggleVendorContract' },
+  'PUT /api/v1/orgs/{org}/vendor-contracts/{id}/clauses/{clauseKey}': {
+    cap: 'vendor.update',
+    id: 'vendorContract',
+    params: { clauseKey: 'no_training' },
+    body: () => ({ status: 'missing', note: 'Not in the order form' }),
+  },
+  'GET /api/v1/orgs/{org}/contract-clauses': { cap: 'vendor.read' },
+  'POST /api/v1/orgs/{org}/contract-clauses': { cap: 'vendor.update', body: () => ({ title: { en: `Walk clause ${++walkClauses}` } }) },
+  'PATCH /api/v1/orgs/{org}/contract-clauses/{clauseKey}': {
+    cap: 'vendor.update',
+    params: { clauseKey: 'audit_rights' },
+    body: () => ({ enabled: true }),
+  },
+  'GET /api/v1/orgs/{org}/vendors/{id}/attestations': { cap: 'vendor.read', id: 'vendor', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/vendors/{id}/attestations': {
+    cap: 'vendor.update',
+    id: 'vendor',
+    body: () => ({ kind: 'iso42001', issuer: 'Walk certification body', validFrom: '2026-01-01', validTo: '2029-01-01' }),
+  },
+  'GET /api/v1/orgs/{org}/vendor-attestations/expiring': { cap: 'vendor.read', query: 'withinDays=90' },
+  'GET /api/v1/orgs/{org}/vendor-attestations/{id}': { cap: 'vendor.read', id: 'vendorAttestation' },
+  'PATCH /api/v1/orgs/{org}/vendor-attestations/{id}': {
+    cap: 'vendor.update',
+    id: 'vendorAttestation',
+    body: () => ({ scope: 'Reviewed' }),
+  },
+  'POST /api/v1/orgs/{org}/vendor-attestations/{id}/archive': { cap: 'vendor.update', id: 'toggleVendorAttestation' },
+  'POST /api/v1/orgs/{org}/vendor-attestations/{id}/restore': { cap: 'vendor.update', id: 'toggleVendorAttestation' },
+  'GET /api/v1/orgs/{org}/vendors/{id}/ai-features': { cap: 'vendor.read', id: 'vendor', query: 'archived=include' },
+  'POST /api/v1/orgs/{org}/vendors/{id}/ai-features': {
+    cap: 'vendor.update',
+    id: 'vendor',
+    body: (fx) => ({ product: 'Walk CRM', feature: 'Walk scoring', systemId: fx?.ids.system ?? null }),
+  },
+  'GET /api/v1/orgs/{org}/vendor-ai-features/{id}': { cap: 'vendor.read', id: 'vendorAiFeature' },
+  'PATCH /api/v1/orgs/{org}/vendor-ai-features/{id}': { cap: 'vendor.update', id: 'vendorAiFeature', body: () => ({ notes: 'Reviewed' }) },
+  'POST /api/v1/orgs/{org}/vendor-ai-features/{id}/archive': { cap: 'vendor.update', id: 'toggleVendorAiFeature' },
+  'POST /api/v1/orgs/{org}/vendor-ai-features/{id}/restore': { cap: 'vendor.update', id: 'toggleVendorAiFeature' },
+  'GET /api/v1/orgs/{org}/residency/policy': { cap: 'vendor.read' },
+  'PUT /api/v1/orgs/{org}/residency/policy': { cap: 'vendor.update', body: () => ({ allowedRegions: ['hong_kong', 'singapore'] }) },
+  'GET /api/v1/orgs/{org}/residency/violations': { cap: 'vendor.read' },
+  // shadow-AI discovery: the fixtures' run found deepseek-chat, which the walk decides on, links and adds to the
+  // inventory (adding an already registered service answers it as it is); `walk-service` is an own catalogue entry
+  'POST /api/v1/orgs/{org}/discovery/runs': {
+    cap: 'import.run',
+    query: 'format=squid&wait=true',
+    upload: { fileName: 'walk.log', content: DISCOVERY_WALK_LOG },
+  },
+  'GET /api/v1/orgs/{org}/discovery/runs': { cap: 'system.read' },
+  'GET /api/v1/orgs/{org}/discovery/runs/{id}': { cap: 'system.read', id: 'discoveryRun' },
+  'GET /api/v1/orgs/{org}/discovery/findings': { cap: 'system.read' },
+  'POST /api/v1/orgs/{org}/discovery/findings/{catalogId}/add-to-inventory': {
+    cap: 'system.create',
+    params: { catalogId: 'deepseek-chat' },
+  },
+  'POST /api/v1/orgs/{org}/discovery/findings/{catalogId}/decision': {
+    cap: 'discovery.manage',
+    params: { catalogId: 'deepseek-chat' },
+    body: () => ({ decision: 'tolerated' }),
+  },
+  'POST /api/v1/orgs/{org}/discovery/findings/{catalogId}/link': {
+    cap: 'discovery.manage',
+    params: { catalogId: 'deepseek-chat' },
+    body: (fx) => ({ systemId: fx?.ids.system ?? null }),
+  },
+  'GET /api/v1/orgs/{org}/discovery/footprint': { cap: 'system.read' },
+  'GET /api/v1/orgs/{org}/discovery/catalogue': { cap: 'system.read', query: 'origin=organisation' },
+  'PUT /api/v1/orgs/{org}/discovery/catalogue/{catalogId}': {
+    cap: 'discovery.manage',
+    params: { catalogId: 'walk-service' },
+    body: () => ({
+      provider: 'Walk Labs',
+      product: 'Walk Assistant',
+      category: 'chat_assistant',
+      domains: ['walk-assistant.example'],
+      oauthAppNames: [],
+      merchantNames: [],
+      providerCountry: 'HK',
+      dataUseNote: 'Pilot only.',
+      termsUrl: null,
+    }),
+  },
+  'DELETE /api/v1/orgs/{org}/discovery/catalogue/{catalogId}': { cap: 'discovery.manage', params: { catalogId: 'walk-service' } },
 };
 
 /** A valid systems sheet in the importer's English headers. */

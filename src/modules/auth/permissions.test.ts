@@ -31,7 +31,9 @@ describe('role → capability table', () => {
 
   it('sends exactly the granted capabilities to the web app', () => {
     expect(Object.keys(abilitiesOf('viewer')).sort()).toEqual([
+      'alert.read',
       'assessment.read',
+      'assurance.read',
       'control.read',
       'evidence.read',
       'impact.read',
@@ -41,6 +43,7 @@ describe('role → capability table', () => {
       'risk.read',
       'soa.read',
       'system.read',
+      'telemetry.read',
       'vendor.read',
     ]);
   });

@@ -50,6 +50,7 @@ export const capabilities = [
   'telemetry.ingest',
   'alert.read',
   'alert.manage',
+  'discovery.manage',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -103,6 +104,7 @@ export const rolePermissions = {
     'telemetry.ingest': 'all',
     'alert.read': 'all',
     'alert.manage': 'all',
+    'discovery.manage': 'all',
   },
   system_owner: {
     'org.read': 'all',
@@ -164,6 +166,7 @@ export const rolePermissions = {
     'telemetry.read': 'all',
     'telemetry.ingest': 'all',
     'alert.read': 'all',
+    'discovery.manage': 'all',
   },
   auditor: {
     'org.read': 'all',
