@@ -58,7 +58,9 @@ describe.skipIf(!hasChromium)(`alerts journey (skipped without ${CHROMIUM}: apt-
     await drawer.getByTestId('alert-rule-save').click();
     await expect.poll(async () => (await mine())?.cooldownMinutes).toBe(30);
 
+    // the save must have finished before archiving, or the click can land on a drawer being re-rendered
+    await expect.poll(() => drawer.getByTestId('alert-rule-save').getAttribute('data-loading')).toBeNull();
     await drawer.getByTestId('alert-rule-archive').click();
-    await expect.poll(async () => (await api<AlertRuleList>('/alert-rules')).total).toBe(existing);
+    await expect.poll(async () => (await api<AlertRuleList>('/alert-rules')).total, { timeout: 15_000 }).toBe(existing);
   }, 120_000);
 });
