@@ -60,7 +60,10 @@ describe.skipIf(!hasChromium)(`alerts journey (skipped without ${CHROMIUM}: apt-
 
     // the save must have finished before archiving, or the click can land on a drawer being re-rendered
     await expect.poll(() => drawer.getByTestId('alert-rule-save').getAttribute('data-loading')).toBeNull();
+    // the "saved" toast sits over the drawer's footer for a few seconds: let it go before clicking under it
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
     await drawer.getByTestId('alert-rule-archive').click();
-    await expect.poll(async () => (await api<AlertRuleList>('/alert-rules')).total, { timeout: 15_000 }).toBe(existing);
+    const archived = async () => (await api<AlertRuleList>('/alert-rules')).total === existing;
+    await expect.poll(archived, { timeout: 15_000, message: `not archived; the drawer says: ${await drawer.textContent()}` }).toBe(true);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 // Vendor due diligence on the demo organisation, in a real browser: LeadLoom AI's residency problem shows on its
 // page, the governance lead sends it a questionnaire, the vendor answers through the one-time link without an
-// account, the link refuses a second visit, and the review fixes the score and tier.
+// account, the link refuses a second visit, the lead corrects an answer in the app, and the review fixes the score
+// and tier.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/harbour-point.js';
@@ -62,10 +63,25 @@ describe.skipIf(!hasChromium)(`vendor due diligence (skipped without ${CHROMIUM}
     await page.goto(`${session.base}/o/harbour-point/vendors/${vendor.id}`);
     await page.getByRole('tab', { name: 'Due diligence' }).click();
     await page.getByText('Answered', { exact: true }).waitFor();
+    // the assessor corrects the submitted answers in the app before the review
+    await page.getByTestId('edit-answers').click();
+    const editor = page.getByRole('dialog');
+    await editor.getByTestId('question-T1').getByPlaceholder('Comment (optional)').fill('Confirmed by phone with the vendor');
+    await editor.getByTestId('answers-save').click();
+    await editor.waitFor({ state: 'hidden' });
+    const corrected = (await api<AssessmentList>(`/vendors/${vendor.id}/assessments`)).items[0];
+    expect(corrected).toMatchObject({
+      status: 'submitted',
+      answers: { T1: { value: 'no', comment: 'Confirmed by phone with the vendor' } },
+    });
     await page.getByRole('button', { name: 'Review and fix score' }).click();
     await page.getByText('Reviewed', { exact: true }).waitFor();
     const [assessment] = (await api<AssessmentList>(`/vendors/${vendor.id}/assessments`)).items;
-    expect(assessment).toMatchObject({ status: 'reviewed', tier: 'critical', answers: { T1: { value: 'no' } } });
+    expect(assessment).toMatchObject({
+      status: 'reviewed',
+      tier: 'critical',
+      answers: { T1: { value: 'no', comment: 'Confirmed by phone with the vendor' } },
+    });
     expect(assessment?.evidenceId).not.toBeNull();
   }, 180_000);
 

@@ -34,6 +34,7 @@ import { ControlsPage } from './pages/controls/ControlsPage';
 import { RemediationPage } from './pages/remediation/RemediationPage';
 import { RiskRegisterPage } from './pages/risks/RiskRegisterPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
+import { DiscoveryCataloguePage } from './pages/discovery/DiscoveryCataloguePage';
 import { DiscoveryPage } from './pages/discovery/DiscoveryPage';
 import { TelemetryPage } from './pages/telemetry/TelemetryPage';
 import { ImpactListPage } from './pages/impact/ImpactListPage';
@@ -78,6 +79,7 @@ export function App() {
           <Route path="risks" element={<RiskRegisterPage />} />
           <Route path="alerts" element={<AlertsPage />} />
           <Route path="discovery" element={<DiscoveryPage />} />
+          <Route path="discovery/catalogue" element={<DiscoveryCataloguePage />} />
           <Route path="telemetry" element={<TelemetryPage />} />
           <Route path="impact-assessments" element={<ImpactListPage />} />
           <Route path="impact-assessments/:id" element={<ImpactAssessmentPage />} />

@@ -1,10 +1,13 @@
 import type {
+  CatalogueEntryInput,
+  CatalogueList,
   DecisionInput,
   DiscoveryRunPage,
   DiscoveryRunView,
   FindingList,
   FindingView,
   FootprintView,
+  LinkInput,
   RunSettings,
 } from '@contracts/discovery/schema.js';
 import { api } from './client';
@@ -28,6 +31,20 @@ export const addFindingToInventory = (org: string, catalogId: string): Promise<F
 
 export const decideFinding = (org: string, catalogId: string, body: DecisionInput): Promise<FindingView> =>
   api<FindingView>(`${finding(org, catalogId)}/decision`, { method: 'POST', body });
+
+export const linkFinding = (org: string, catalogId: string, body: LinkInput): Promise<FindingView> =>
+  api<FindingView>(`${finding(org, catalogId)}/link`, { method: 'POST', body });
+
+const catalogueEntry = (org: string, catalogId: string) => `${base(org)}/catalogue/${encodeURIComponent(catalogId)}`;
+
+export const listOwnCatalogue = (org: string): Promise<CatalogueList> =>
+  api<CatalogueList>(`${base(org)}/catalogue`, { query: { origin: 'organisation' } });
+
+export const putCatalogueEntry = (org: string, catalogId: string, body: CatalogueEntryInput): Promise<CatalogueList> =>
+  api<CatalogueList>(catalogueEntry(org, catalogId), { method: 'PUT', body });
+
+export const deleteCatalogueEntry = (org: string, catalogId: string): Promise<CatalogueList> =>
+  api<CatalogueList>(catalogueEntry(org, catalogId), { method: 'DELETE' });
 
 /** Uploads with XMLHttpRequest, which (unlike fetch) reports upload progress; the settings go before the file. */
 export function uploadDiscoveryFile(

@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DecisionInput, DiscoveryRunView, RunSettings } from '@contracts/discovery/schema.js';
+import type { CatalogueEntryInput, DecisionInput, DiscoveryRunView, RunSettings } from '@contracts/discovery/schema.js';
 import {
   addFindingToInventory,
   decideFinding,
+  deleteCatalogueEntry,
   getDiscoveryFootprint,
   getDiscoveryRun,
   listDiscoveryFindings,
   listDiscoveryRuns,
+  linkFinding,
+  listOwnCatalogue,
+  putCatalogueEntry,
   uploadDiscoveryFile,
 } from '../api/discovery';
 
@@ -38,6 +42,35 @@ export function useDecideFinding(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ catalogId, body }: { catalogId: string; body: DecisionInput }) => decideFinding(org, catalogId, body),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['discovery', org] }),
+  });
+}
+
+export function useLinkFinding(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ catalogId, systemId }: { catalogId: string; systemId: string | null }) => linkFinding(org, catalogId, { systemId }),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['discovery', org] }),
+  });
+}
+
+export function useOwnCatalogue(org: string) {
+  return useQuery({ queryKey: ['discovery', org, 'catalogue'], queryFn: () => listOwnCatalogue(org) });
+}
+
+/** Saving or removing an own entry changes what findings show (provider, product …), so all of discovery is refreshed. */
+export function useSaveCatalogueEntry(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ catalogId, body }: { catalogId: string; body: CatalogueEntryInput }) => putCatalogueEntry(org, catalogId, body),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['discovery', org] }),
+  });
+}
+
+export function useDeleteCatalogueEntry(org: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (catalogId: string) => deleteCatalogueEntry(org, catalogId),
     onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['discovery', org] }),
   });
 }

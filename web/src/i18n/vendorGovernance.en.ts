@@ -30,6 +30,12 @@ export const vendorGovernanceEn = {
     knockout: 'Knockout answer: at least {{tier}}',
     evidence: 'Answers as evidence',
     attachments: '{{count}} documents attached',
+    editAnswers: 'Edit answers',
+    editAnswersTitle: 'Fill in or correct the answers',
+    correctingNotice: 'The vendor has submitted these answers; your corrections are recorded in the audit log.',
+    saveAnswers: 'Save answers',
+    answersSaved: 'Answers saved',
+    templateMissing: 'The questionnaire of this assessment is no longer available.',
   },
   contracts: {
     empty: 'No contract recorded.',
@@ -93,6 +99,9 @@ export const vendorGovernanceEn = {
     reason: { never_assessed: 'Never assessed', overdue: 'Overdue', due_soon: 'Due soon' },
     expiring: 'Attestations expired or ending within 60 days',
     noneExpiring: 'No attestation is expiring.',
+    dataCategories: 'Data categories covered',
+    dataCategoriesHint: 'The data the allowed regions apply to',
+    personalByDefault: 'None chosen: all personal data',
   },
   response: {
     heading: 'Supplier questionnaire from {{org}}',

@@ -26,6 +26,12 @@ export const vendorGovernanceZhHK: VendorGovernanceMessages = {
     knockout: '否決性答案：最少為{{tier}}',
     evidence: '答案證據',
     attachments: '已附 {{count}} 份文件',
+    editAnswers: '編輯答案',
+    editAnswersTitle: '填寫或更正答案',
+    correctingNotice: '供應商已提交這些答案；你作出的更正會記錄在審計記錄中。',
+    saveAnswers: '儲存答案',
+    answersSaved: '已儲存答案',
+    templateMissing: '此評估所用的問卷已不再提供。',
   },
   contracts: {
     empty: '尚未記錄合約。',
@@ -89,6 +95,9 @@ export const vendorGovernanceZhHK: VendorGovernanceMessages = {
     reason: { never_assessed: '從未評估', overdue: '已逾期', due_soon: '即將到期' },
     expiring: '已屆滿或 60 日內屆滿的認證',
     noneExpiring: '沒有即將屆滿的認證。',
+    dataCategories: '適用的資料類別',
+    dataCategoriesHint: '允許地區所適用的資料',
+    personalByDefault: '未有選擇：所有個人資料',
   },
   response: {
     heading: '{{org}} 的供應商問卷',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconLink, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { FindingView } from '@contracts/discovery/schema.js';
@@ -9,6 +9,7 @@ import { useAddToInventory, useDecideFinding } from '../../hooks/useDiscovery';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatDateTime } from '../../lib/dates';
 import { QueryError } from '../common/QueryError';
+import { LinkSystemModal } from './LinkSystemModal';
 
 const decisionColor: Record<FindingView['decision'], string> = {
   unreviewed: 'gray',
@@ -27,6 +28,7 @@ export function FindingsTable({ org, findings }: { org: string; findings: Findin
   const decide = useDecideFinding(org);
   const [ignoring, setIgnoring] = useState<FindingView | null>(null);
   const [reason, setReason] = useState('');
+  const [linking, setLinking] = useState<FindingView | null>(null);
 
   if (findings.length === 0) return <Text c="dimmed">{t('discovery.findings.none')}</Text>;
 
@@ -130,6 +132,17 @@ export function FindingsTable({ org, findings }: { org: string; findings: Findin
                       </Button>
                     )}
                     {f.can.decide && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconLink size={14} />}
+                        onClick={() => setLinking(f)}
+                        data-testid={`link-${f.catalogId}`}
+                      >
+                        {f.system?.match === 'linked' ? t('discovery.link.change') : t('discovery.link.open')}
+                      </Button>
+                    )}
+                    {f.can.decide && (
                       <Menu position="bottom-end">
                         <Menu.Target>
                           <Button
@@ -157,6 +170,7 @@ export function FindingsTable({ org, findings }: { org: string; findings: Findin
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {linking && <LinkSystemModal org={org} finding={linking} onClose={() => setLinking(null)} />}
       <Modal opened={ignoring !== null} onClose={() => setIgnoring(null)} title={t('discovery.ignore.title')}>
         <Stack>
           <Textarea

@@ -1,12 +1,27 @@
 import { useState } from 'react';
-import { Button, FileInput, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileText, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { discoveryFormats } from '@contracts/discovery/schema.js';
+import { discoveryFormats, type RunSettings } from '@contracts/discovery/schema.js';
 import { QueryError } from '../common/QueryError';
 import { useDiscoveryScan } from '../../hooks/useDiscovery';
 
 type Format = (typeof discoveryFormats)[number];
+const columnFields = ['domainColumn', 'urlColumn', 'userColumn', 'timeColumn'] as const;
+type Columns = Partial<Record<(typeof columnFields)[number], string>>;
+/** Only tabular logs have column names; the other formats are fixed. */
+const hasColumns = (format: Format) => format === 'csv' || format === 'jsonl';
+
+/** The settings sent before the file: the format, and for tabular logs the column names that were filled in. */
+function settingsOf(format: Format, columns: Columns): RunSettings {
+  const settings: RunSettings = { format };
+  if (!hasColumns(format)) return settings;
+  for (const field of columnFields) {
+    const value = columns[field]?.trim();
+    if (value) settings[field] = value;
+  }
+  return settings;
+}
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -15,6 +30,7 @@ export function ScanCard({ org }: { org: string }) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<Format>('squid');
   const [file, setFile] = useState<File | null>(null);
+  const [columns, setColumns] = useState<Columns>({});
   const scan = useDiscoveryScan(org);
   const run = scan.run;
   const scanFraction = run && run.size > 0 ? run.bytesRead / run.size : 0;
@@ -38,6 +54,32 @@ export function ScanCard({ org }: { org: string }) {
           maw={420}
           data-testid="discovery-format"
         />
+        {hasColumns(format) && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('discovery.upload.columns')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('discovery.upload.columnsHint')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
+              {columnFields.map((field) => (
+                <TextInput
+                  key={field}
+                  label={t(`discovery.upload.column.${field}`)}
+                  maxLength={200}
+                  value={columns[field] ?? ''}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setColumns((c) => ({ ...c, [field]: value }));
+                  }}
+                  disabled={scan.busy}
+                  data-testid={`discovery-${field}`}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        )}
         <FileInput
           label={t('discovery.upload.file')}
           placeholder={t('discovery.upload.filePlaceholder')}
@@ -55,7 +97,7 @@ export function ScanCard({ org }: { org: string }) {
         <Group>
           <Button
             leftSection={<IconUpload size={16} />}
-            onClick={() => file && scan.start({ settings: { format }, file })}
+            onClick={() => file && scan.start({ settings: settingsOf(format, columns), file })}
             disabled={!file || scan.busy}
             loading={scan.busy}
             data-testid="discovery-scan"

@@ -7,6 +7,7 @@ import type { AssessmentView, SentAssessmentView } from '@contracts/vendor-asses
 import { QueryError } from '../common/QueryError';
 import { useCreateAssessment, useReviewAssessment, useSendAssessment, useVendorAssessments } from '../../hooks/useVendorGovernance';
 import { formatCalendarDate, formatDate, formatDateTime } from '../../lib/dates';
+import { AnswersEditorModal } from './AnswersEditorModal';
 import { TierBadge } from './TierBadge';
 
 const statusColour: Record<AssessmentView['status'], string> = {
@@ -74,7 +75,9 @@ function AssessmentCard({ org, a }: { org: string; a: AssessmentView }) {
   const { t, i18n } = useTranslation();
   const review = useReviewAssessment(org);
   const [sending, setSending] = useState(false);
+  const [editing, setEditing] = useState(false);
   const lang = i18n.language;
+  const canEdit = a.can.update && (a.status === 'draft' || a.status === 'submitted');
   const canSend = a.can.update && (a.status === 'draft' || a.status === 'sent' || a.status === 'expired');
   const canReview = a.can.update && (a.status === 'draft' || a.status === 'submitted' || a.status === 'reviewed');
   return (
@@ -136,6 +139,11 @@ function AssessmentCard({ org, a }: { org: string; a: AssessmentView }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          {canEdit && (
+            <Button variant="default" size="xs" onClick={() => setEditing(true)} data-testid="edit-answers">
+              {t('vendorGovernance.assessments.editAnswers')}
+            </Button>
+          )}
           {canSend && (
             <Button variant="light" size="xs" onClick={() => setSending(true)}>
               {t('vendorGovernance.assessments.send')}
@@ -157,6 +165,7 @@ function AssessmentCard({ org, a }: { org: string; a: AssessmentView }) {
         </Group>
       </Group>
       {review.error ? <QueryError error={review.error} /> : null}
+      {editing && <AnswersEditorModal org={org} assessment={a} onClose={() => setEditing(false)} />}
       {sending && <SendModal org={org} assessment={a} onClose={() => setSending(false)} />}
     </Paper>
   );

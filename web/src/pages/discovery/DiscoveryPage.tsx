@@ -1,6 +1,7 @@
-import { Badge, Center, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Center, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import type { DiscoveryRunView } from '@contracts/discovery/schema.js';
 import { PageHeader } from '../../components/common/PageHeader';
 import { QueryError } from '../../components/common/QueryError';
@@ -21,6 +22,7 @@ export function DiscoveryPage() {
   const org = useOrg();
   const canRead = useCan('system.read');
   const canScan = useCan('import.run');
+  const canManage = useCan('discovery.manage');
   const footprint = useDiscoveryFootprint(org.slug);
   const findings = useDiscoveryFindings(org.slug);
   const runs = useDiscoveryRuns(org.slug);
@@ -28,7 +30,23 @@ export function DiscoveryPage() {
 
   return (
     <>
-      <PageHeader title={t('discovery.page.title')} intro={t('discovery.page.intro')} />
+      <PageHeader
+        title={t('discovery.page.title')}
+        intro={t('discovery.page.intro')}
+        actions={
+          canManage && (
+            <Button
+              component={Link}
+              to={`/o/${org.slug}/discovery/catalogue`}
+              variant="default"
+              leftSection={<IconBook size={16} />}
+              data-testid="discovery-catalogue-link"
+            >
+              {t('discovery.catalogue.title')}
+            </Button>
+          )
+        }
+      />
       <Stack gap="lg">
         {footprint.data ? <FootprintCard footprint={footprint.data} /> : footprint.error ? <QueryError error={footprint.error} /> : null}
         {canScan && <ScanCard org={org.slug} />}

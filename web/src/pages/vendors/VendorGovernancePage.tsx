@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Table, Text, T
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ResidencyPolicyInput } from '@contracts/residency/schema.js';
+import { policyCategories, type ResidencyPolicyInput } from '@contracts/residency/schema.js';
 import { PageHeader } from '../../components/common/PageHeader';
 import { QueryError } from '../../components/common/QueryError';
 import { TierBadge } from '../../components/vendor-governance/TierBadge';
@@ -15,6 +15,7 @@ import {
   useResidencyViolations,
   useSetResidencyPolicy,
 } from '../../hooks/useVendorGovernance';
+import { enumLabel } from '../../i18n/labels';
 import { formatCalendarDate } from '../../lib/dates';
 
 type Region = ResidencyPolicyInput['allowedRegions'][number];
@@ -26,8 +27,11 @@ function ResidencySection({ org }: { org: string }) {
   const violations = useResidencyViolations(org);
   const save = useSetResidencyPolicy(org);
   const [allowed, setAllowed] = useState<string[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
   useEffect(() => {
-    if (policy.data) setAllowed(policy.data.allowedRegions);
+    if (!policy.data) return;
+    setAllowed(policy.data.allowedRegions);
+    setCategories(policy.data.dataCategories);
   }, [policy.data]);
   if (policy.isError) return <QueryError error={policy.error} />;
   const p = policy.data;
@@ -50,6 +54,18 @@ function ResidencySection({ org }: { org: string }) {
             onChange={setAllowed}
             disabled={!p.can.update}
             miw={360}
+            data-testid="residency-allowed-regions"
+          />
+          <MultiSelect
+            label={t('vendorGovernance.overview.dataCategories')}
+            description={t('vendorGovernance.overview.dataCategoriesHint')}
+            placeholder={categories.length === 0 ? t('vendorGovernance.overview.personalByDefault') : undefined}
+            data={policyCategories.map((c) => ({ value: c, label: enumLabel('dataCategory', c, lang) }))}
+            value={categories}
+            onChange={setCategories}
+            disabled={!p.can.update}
+            miw={360}
+            data-testid="residency-data-categories"
           />
           {p.can.update && (
             <Button
@@ -57,7 +73,12 @@ function ResidencySection({ org }: { org: string }) {
               disabled={allowed.length === 0}
               onClick={() =>
                 save.mutate(
-                  { allowedRegions: allowed as Region[], dataCategories: p.dataCategories, note: p.note },
+                  {
+                    allowedRegions: allowed as Region[],
+                    dataCategories: categories,
+                    note: p.note,
+                    ...(p.version > 0 ? { version: p.version } : {}),
+                  },
                   { onSuccess: () => notifications.show({ color: 'teal', message: t('vendorGovernance.overview.saved') }) },
                 )
               }

@@ -1,86 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Center, Checkbox, FileButton, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Center, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { VendorLinkView } from '@contracts/vendor-assessments/schema.js';
 import { ApiError } from '../../api/client';
 import { attachVendorFile, readVendorLink, submitVendorLink } from '../../api/vendorGovernance';
 import { FullPageLoader } from '../../components/common/FullPageLoader';
 import { QueryError } from '../../components/common/QueryError';
+import { QuestionField, type Answers } from '../../components/vendor-governance/QuestionField';
 import { formatDateTime } from '../../lib/dates';
-
-type Answers = Record<string, { value: string | string[]; comment?: string | null }>;
-
-function Question({
-  q,
-  regions,
-  answer,
-  onChange,
-}: {
-  q: VendorLinkView['questions'][number];
-  regions: VendorLinkView['regions'];
-  answer: Answers[string] | undefined;
-  onChange: (a: Answers[string]) => void;
-}) {
-  const { t } = useTranslation();
-  const list = Array.isArray(answer?.value) ? answer.value : [];
-  const comment = answer?.comment ?? '';
-  const withValue = (value: string | string[]) => onChange({ value, comment: comment || null });
-  return (
-    <Stack gap="xs" data-testid={`question-${q.id}`}>
-      <Text fw={600}>
-        {q.id}. {q.text}
-      </Text>
-      {q.help && (
-        <Text size="sm" c="dimmed">
-          {q.help}
-        </Text>
-      )}
-      {q.type === 'single' && (
-        <Radio.Group value={typeof answer?.value === 'string' ? answer.value : null} onChange={withValue}>
-          <Stack gap={4}>
-            {q.options.map((o) => (
-              <Radio key={o.id} value={o.id} label={o.label} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      )}
-      {q.type === 'multi' && (
-        <Checkbox.Group value={list} onChange={withValue}>
-          <Stack gap={4}>
-            {q.options.map((o) => (
-              <Checkbox key={o.id} value={o.id} label={o.label} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      )}
-      {q.type === 'regions' && (
-        <MultiSelect
-          aria-label={q.text}
-          placeholder={t('vendorGovernance.response.regionsPlaceholder')}
-          data={regions.map((r) => ({ value: r.code, label: r.label }))}
-          value={list}
-          onChange={withValue}
-        />
-      )}
-      {q.evidenceRequested && (
-        <Text size="xs" c="dimmed">
-          {q.evidenceRequested}
-        </Text>
-      )}
-      <Textarea
-        size="xs"
-        placeholder={t('vendorGovernance.response.comment')}
-        autosize
-        minRows={1}
-        value={comment}
-        disabled={answer === undefined}
-        onChange={(e) => answer && onChange({ value: answer.value, comment: e.currentTarget.value || null })}
-      />
-    </Stack>
-  );
-}
 
 /** The vendor's page: no account, the token in the address is the only credential; answers are sent once. */
 export function VendorResponsePage() {
@@ -148,7 +76,7 @@ export function VendorResponsePage() {
             {view.questions
               .filter((q) => q.topic === topic.id)
               .map((q) => (
-                <Question
+                <QuestionField
                   key={q.id}
                   q={q}
                   regions={view.regions}
