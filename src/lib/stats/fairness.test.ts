@@ -235,3 +235,37 @@ describe('regression by group', () => {
     expect(w.groups.g!.r2).toBeCloseTo(-3, 12);
   });
 });
+
+describe('fairness: group indexes without a name', () => {
+  const rows = (group: number[]): BinaryFairnessInput => ({
+    yTrue: Uint8Array.from(group.map(() => 1)),
+    yPred: Uint8Array.from(group.map((_, i) => i % 2)),
+    group: Uint32Array.from(group),
+    groupNames: ['a', 'b'],
+  });
+
+  it('refuses an index past the names, weighted or not, naming the row', () => {
+    expect(() => computeFairness(rows([0, 1, 2, 0]))).toThrow('group index 2 at row 2 has no name');
+    expect(() => computeFairness({ ...rows([0, 1, 2, 0]), weights: Float64Array.from([1, 1, 1, 1]) })).toThrow('row 2');
+  });
+
+  it('refuses an index so large that shifting it would wrap onto a real group', () => {
+    expect(() => computeFairness(rows([0, 1, 2 ** 30, 0]))).toThrow(`group index ${2 ** 30} at row 2 has no name`);
+  });
+
+  it('counts 2, 7 or 255 as a positive label like 1', () => {
+    const a = computeFairness({
+      yTrue: Uint8Array.from([2, 0, 255, 7]),
+      yPred: Uint8Array.from([1, 1, 0, 9]),
+      group: Uint32Array.from([0, 0, 1, 1]),
+      groupNames: ['a', 'b'],
+    });
+    const b = computeFairness({
+      yTrue: Uint8Array.from([1, 0, 1, 1]),
+      yPred: Uint8Array.from([1, 1, 0, 1]),
+      group: Uint32Array.from([0, 0, 1, 1]),
+      groupNames: ['a', 'b'],
+    });
+    expect(a).toEqual(b);
+  });
+});
