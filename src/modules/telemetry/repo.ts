@@ -29,7 +29,7 @@ export function arrayLiteral(values: (string | number | boolean | null | undefin
 }
 
 /** Spans per INSERT statement (one array literal per column). */
-const SPAN_CHUNK = 5000;
+const SPAN_CHUNK = 20000;
 /** Rows per multi-row upsert: few parameters a row keep a statement under PostgreSQL's 65,535 parameters. */
 const ROLLUP_CHUNK = 2000;
 
