@@ -54,12 +54,13 @@ describe.skipIf(!hasChromium)(`alerts journey (skipped without ${CHROMIUM}: apt-
       windowMinutes: 15,
     });
 
+    // The form is re-created for each saved version of the rule: edit only once the drawer shows version 1 (right
+    // after creating, it may still show the new-rule form for a moment), and archive once it shows version 2.
+    await drawer.locator('[data-testid="alert-rule-form"][data-version="1"]').waitFor();
     await drawer.getByTestId('alert-rule-field-cooldownMinutes').fill('30');
     await drawer.getByTestId('alert-rule-save').click();
     await expect.poll(async () => (await mine())?.cooldownMinutes).toBe(30);
-
-    // the save must have finished before archiving, or the click can land on a drawer being re-rendered
-    await expect.poll(() => drawer.getByTestId('alert-rule-save').getAttribute('data-loading')).toBeNull();
+    await drawer.locator('[data-testid="alert-rule-form"][data-version="2"]').waitFor();
     // the "saved" toast sits over the drawer's footer for a few seconds: let it go before clicking under it
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
     await drawer.getByTestId('alert-rule-archive').click();

@@ -173,7 +173,7 @@ function RuleForm({
   const field = (name: (typeof fields)[number]) => ({ error: errors[name], 'data-testid': `alert-rule-field-${name}`, disabled: readOnly });
 
   return (
-    <Stack gap="sm" data-testid="alert-rule-form">
+    <Stack gap="sm" data-testid="alert-rule-form" data-version={rule ? rule.version : 'new'}>
       {rule?.archivedAt && <Alert color="gray">{t('alerts.form.archivedNotice')}</Alert>}
       {rule && !canManage && <Alert color="gray">{t('alerts.form.readOnly')}</Alert>}
       <TextInput
