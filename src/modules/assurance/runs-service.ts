@@ -1,4 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { sha256Hex } from '../../lib/secrets.js';
 import { bootstrapFairness, type FairnessIntervals } from '../../lib/stats/fairness-bootstrap.js';
 import type { GroupTally } from '../../lib/stats/fairness.js';
 import { driftFromFiles } from '../../lib/tabular/drift-file.js';
@@ -32,19 +34,6 @@ import {
 } from './schema.js';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** JSON with object keys sorted at every level, so that equal thresholds hash equally. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The file readers' refusals name the request's fields; they are a problem with the request (422), not the server. */
 async function asUnprocessable<T>(work: () => Promise<T>): Promise<T> {
@@ -156,7 +145,7 @@ async function computeFairnessRun(ctx: OrgContext, env: AssuranceEnv, systemId: 
   const failed = checks.filter((c) => c.pass === false).length;
   return {
     parameters: { ...p, minGroupSize, profileId: profile.id },
-    inputHashes: { dataset: dataset.sha256, profile: sha256(canonicalJson(thresholds)) },
+    inputHashes: { dataset: dataset.sha256, profile: sha256Hex(canonicalize(thresholds) ?? '') },
     results: { report, checks, smallGroups, minGroupSize, bootstrap },
     outcome,
     score,
