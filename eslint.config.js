@@ -9,7 +9,16 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.js', 'scripts/*.mjs', 'web/vite.config.ts'] },
+        projectService: {
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'bin/*.js',
+            'scripts/*.mjs',
+            'web/vite.config.ts',
+            'src/modules/telemetry/otlp/decode-worker.mjs',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

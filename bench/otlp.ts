@@ -17,6 +17,7 @@ import path from 'node:path';
 import { openDatabase } from '../src/db/connect.js';
 import { createOrganization } from '../src/modules/orgs/service.js';
 import { TelemetryIngest } from '../src/modules/telemetry/ingest.js';
+import { decoderOptionsFromEnv } from '../src/modules/telemetry/trace-decoder.js';
 import { extractSpans } from '../src/modules/telemetry/otlp/genai-spans.js';
 import { systemActor } from '../src/server/context.js';
 import { startPostgres } from './postgres.js';
@@ -288,6 +289,13 @@ export async function runOtlp(options: OtlpOptions = {}): Promise<BenchResult> {
       pass: null,
     },
   ];
+  summary.push({
+    benchmark: 'otlp',
+    metric: 'server decoding threads (bodies ≥ 64 KiB)',
+    value: `pglite ${decoderOptionsFromEnv(process.env, 'pglite').threads}, postgres ${decoderOptionsFromEnv(process.env, 'postgres').threads}`,
+    target: '',
+    pass: null,
+  });
   for (const r of runs) {
     summary.push(
       {
@@ -313,6 +321,17 @@ export async function runOtlp(options: OtlpOptions = {}): Promise<BenchResult> {
   return {
     name: 'otlp',
     summary,
-    data: { options: o, spansPerRequest: SPANS_PER_REQUEST, bodyKiB, ceiling: ceil, runs, skipped },
+    data: {
+      options: o,
+      spansPerRequest: SPANS_PER_REQUEST,
+      bodyKiB,
+      decodeThreads: {
+        pglite: decoderOptionsFromEnv(process.env, 'pglite').threads,
+        postgres: decoderOptionsFromEnv(process.env, 'postgres').threads,
+      },
+      ceiling: ceil,
+      runs,
+      skipped,
+    },
   };
 }

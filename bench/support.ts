@@ -218,7 +218,9 @@ export async function startServer(store: Store, options: ServeOptions = {}): Pro
   const url = `http://127.0.0.1:${port}`;
   const logFile = options.logFile ?? path.join(store.dataDir ? path.dirname(store.dataDir) : tempDir('server-log'), `server-${port}.log`);
   const fd = fs.openSync(logFile, 'a');
-  const args = [aimsBin, ...storeArgs(store), 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-web-build'];
+  // BENCH_PROF=DIR: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+  const profile = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const args = [...profile, aimsBin, ...storeArgs(store), 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-web-build'];
   if (!options.demo) args.push('--no-demo');
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, env: childEnv(options.env), stdio: ['ignore', fd, fd] });

@@ -156,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Framework packs and crosswalks are validated here: a broken catalogue file stops the start with its reasons.
   const catalog = loadFrameworkCatalog();
   const evidenceDir = options.evidenceDir ?? path.resolve('data/evidence');
-  const deps: RouteDeps = { db, catalog, evidenceDir, ...(systemIndex ? { systemIndex } : {}) };
+  const deps: RouteDeps = { db, engine: options.database.engine, catalog, evidenceDir, ...(systemIndex ? { systemIndex } : {}) };
   let stopStatistics = (): void => {};
   if (systemIndex) {
     // Once listening: give the planner statistics (PGlite has no autovacuum to gather them) and load the read

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../db/connect.js';
+import type { Db, Engine } from '../db/connect.js';
 import type { FrameworkCatalog } from '../modules/frameworks/service.js';
 import type { SystemListIndex } from '../modules/systems/list-index.js';
 
@@ -16,6 +16,8 @@ export type App = FastifyInstance<
 /** What each module's routes receive. */
 export interface RouteDeps {
   db: Db;
+  /** PGlite runs inside this process's main thread; PostgreSQL is a server of its own */
+  engine: Engine;
   /** the in-memory register read model, on the embedded database only */
   systemIndex?: SystemListIndex;
   /** the built-in framework packs, crosswalks and starter controls, validated at start-up */

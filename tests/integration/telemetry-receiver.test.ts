@@ -37,13 +37,20 @@ describe.each(engines)('OTLP receiver: bad input, tenancy, overload and retentio
   const requestsOf = async (org: TestOrg, subject: string) =>
     (await overview(org)).subjects.find((s) => s.subject === subject)?.requests ?? 0;
 
+  const threadsBefore = process.env.AIMS_TELEMETRY_DECODE_THREADS;
   beforeAll(async () => {
+    // large bodies go through a decoding thread on both engines here (PGlite has none by default)
+    process.env.AIMS_TELEMETRY_DECODE_THREADS = '1';
     t = await startTestApp(engine);
     alpha = await buildOrg(t.database.db, 'otlp-alpha');
     bravo = await buildOrg(t.database.db, 'otlp-bravo');
     alphaSystem = await createSystem(alpha.ctx, buildSystem({ name: 'Alpha Assistant', models: ['gpt-4o'] }));
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    if (threadsBefore === undefined) delete process.env.AIMS_TELEMETRY_DECODE_THREADS;
+    else process.env.AIMS_TELEMETRY_DECODE_THREADS = threadsBefore;
+    await t?.close();
+  });
 
   it('answers 401 without a valid API token, 403 without telemetry.ingest, and never takes a session cookie', async () => {
     const body = otlpJson('Alpha Assistant', spans(1));
@@ -105,12 +112,45 @@ describe.each(engines)('OTLP receiver: bad input, tenancy, overload and retentio
     expect(api.statusCode).toBe(415);
   });
 
+  it('stores every column of a span as sent, from a body large enough to be decoded on a decoding thread', async () => {
+    const body = otlpJson('Alpha Assistant', spans(400, { model: 'gpt-4o', inputTokens: 7, error: true, durationMs: 12.5 }));
+    const sent = (body.resourceSpans as { scopeSpans: { spans: Record<string, unknown>[] }[] }[])[0]!.scopeSpans[0]!.spans;
+    sent[0]!.name = 'say "hi" \\ 你好, {braces} NULL';
+    (sent[0]!.attributes as unknown[]).push({ key: 'error.type', value: { stringValue: 'rate_limit' } });
+    const payload = JSON.stringify(body);
+    expect(payload.length).toBeGreaterThan(64 * 1024);
+    const res = await post(alpha.tokens.contributor, payload);
+    expect(res.statusCode, res.body).toBe(200);
+    await ingest().queue.flush();
+    const [row] = await t.database.db
+      .select()
+      .from(telemetrySpans)
+      .where(eq(telemetrySpans.traceId, sent[0]!.traceId as string));
+    expect(row).toMatchObject({
+      orgId: alpha.ctx.org.id,
+      systemId: alphaSystem.id,
+      serviceName: 'Alpha Assistant',
+      genAiSystem: 'openai',
+      model: 'gpt-4o',
+      operation: 'chat',
+      spanId: sent[0]!.spanId,
+      name: 'say "hi" \\ 你好, {braces} NULL',
+      durationMs: 12.5,
+      inputTokens: 7,
+      outputTokens: null,
+      error: true,
+      errorType: 'rate_limit',
+    });
+    expect(row!.startTime.getTime()).toBe(Math.floor(Number(BigInt(sent[0]!.startTimeUnixNano as string) / 1_000_000n)));
+    expect(await requestsOf(alpha, alphaSystem.id)).toBe(404);
+  });
+
   it("files another organisation's token under that organisation: aims.system.id of a foreign system is unknown", async () => {
     const res = await post(bravo.tokens.system_owner, otlpJson('Alpha Assistant', spans(2), { 'aims.system.id': alphaSystem.id }));
     expect(res.statusCode).toBe(200);
     await ingest().queue.flush();
     const before = await requestsOf(alpha, alphaSystem.id);
-    expect(before).toBe(4);
+    expect(before).toBe(404);
     const bravoView = await overview(bravo);
     expect(bravoView.subjects).toMatchObject([{ subject: 'service:Alpha Assistant', systemId: null, requests: 2 }]);
     const bravoSpans = await t.database.db.select().from(telemetrySpans).where(eq(telemetrySpans.orgId, bravo.ctx.org.id));

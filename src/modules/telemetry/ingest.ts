@@ -10,7 +10,8 @@ import { extractSpans } from './otlp/genai-spans.js';
 import type { Message } from './otlp/values.js';
 import { IngestQueue, queueLimitsFromEnv, type IngestBatch, type Offer, type QueueLimits } from './queue.js';
 import type { MetricRollupInsert, UnregisteredInsert } from './repo.js';
-import { minuteOf, type QueuedSpan } from './rollup.js';
+import { minuteOf } from './rollup.js';
+import { blockBytes, blocksOf, type DecodedTraces, type ModelSighting } from './span-block.js';
 
 export interface IngestResult {
   accepted: number;
@@ -57,50 +58,65 @@ export class TelemetryIngest {
     if (refusal) refuse(refusal);
   }
 
+  /** An export request decoded in this thread (tests, the demo, small requests). */
   async traces(orgId: string, request: Message): Promise<IngestResult> {
-    const extracted = extractSpans(request);
+    return this.tracesDecoded(orgId, blocksOf(extractSpans(request)));
+  }
+
+  /** Queues a request's span blocks (decoded here or by a decoding thread), mapped to this organisation's systems. */
+  async tracesDecoded(orgId: string, decoded: DecodedTraces): Promise<IngestResult> {
     const dir = await this.directory.of(orgId);
-    const batch: IngestBatch = { orgId, spans: [], metrics: [], sightings: [], bytes: 0 };
+    const batch: IngestBatch = { orgId, blocks: [], metrics: [], sightings: [], bytes: 0 };
     const sightings = new Map<string, UnregisteredInsert>();
-    const sight = (serviceName: string, model: string, systemId: string | null, reason: string, genAiSystem: string | null, at: Date) => {
-      const key = `${serviceName}|${model}`;
+    const sight = (serviceName: string, m: ModelSighting, systemId: string | null, reason: string) => {
+      const key = `${serviceName}|${m.model}`;
+      const firstSeen = new Date(m.firstSeen);
+      const lastSeen = new Date(m.lastSeen);
       const s = sightings.get(key);
       if (s) {
-        s.spans++;
-        if (at < s.firstSeen) s.firstSeen = at;
-        if (at > s.lastSeen) s.lastSeen = at;
-        s.genAiSystem ??= genAiSystem;
-      } else sightings.set(key, { orgId, serviceName, model, systemId, reason, genAiSystem, firstSeen: at, lastSeen: at, spans: 1 });
+        s.spans += m.spans;
+        if (firstSeen < s.firstSeen) s.firstSeen = firstSeen;
+        if (lastSeen > s.lastSeen) s.lastSeen = lastSeen;
+        s.genAiSystem ??= m.genAiSystem;
+      } else
+        sightings.set(key, {
+          orgId,
+          serviceName,
+          model: m.model,
+          systemId,
+          reason,
+          genAiSystem: m.genAiSystem,
+          firstSeen,
+          lastSeen,
+          spans: m.spans,
+        });
     };
-    for (const group of extracted.groups) {
-      const subject = subjectOf(dir, group.serviceName, group.aimsSystemId);
+    let accepted = 0;
+    for (const block of decoded.blocks) {
+      const subject = subjectOf(dir, block.serviceName, block.aimsSystemId);
       const systemId = subject.kind === 'system' ? subject.system.id : null;
-      for (const span of group.spans) {
-        const queued: QueuedSpan = { row: { orgId, systemId, serviceName: group.serviceName, ...span }, subject: subject.subject };
-        batch.spans.push(queued);
-        batch.bytes +=
-          ROW_OVERHEAD + strBytes(group.serviceName, span.name, span.model, span.operation, span.genAiSystem, span.errorType) + 96;
-        if (subject.kind === 'service')
-          sight(group.serviceName, span.model ?? '', null, 'unknown_service', span.genAiSystem, span.startTime);
-        else if (span.model && !modelDeclared(subject.system.models, span.model)) {
-          sight(group.serviceName, span.model, subject.system.id, 'unknown_model', span.genAiSystem, span.startTime);
-        }
+      batch.blocks.push({ block, systemId, subject: subject.subject });
+      batch.bytes += blockBytes(block);
+      accepted += block.count;
+      for (const m of block.models) {
+        if (subject.kind === 'service') sight(block.serviceName, m, null, 'unknown_service');
+        else if (m.model && !modelDeclared(subject.system.models, m.model)) sight(block.serviceName, m, subject.system.id, 'unknown_model');
       }
     }
     batch.sightings = [...sightings.values()];
     this.admit(batch);
     return {
-      accepted: batch.spans.length,
-      rejected: extracted.rejected,
-      ignored: extracted.ignored,
-      errorMessage: extracted.rejected > 0 ? `${extracted.rejected} span(s) had missing or malformed ids or times` : '',
+      accepted,
+      rejected: decoded.rejected,
+      ignored: decoded.ignored,
+      errorMessage: decoded.rejected > 0 ? `${decoded.rejected} span(s) had missing or malformed ids or times` : '',
     };
   }
 
   async metrics(orgId: string, request: Message): Promise<IngestResult> {
     const extracted = extractMetrics(request);
     const dir = await this.directory.of(orgId);
-    const batch: IngestBatch = { orgId, spans: [], metrics: [], sightings: [], bytes: 0 };
+    const batch: IngestBatch = { orgId, blocks: [], metrics: [], sightings: [], bytes: 0 };
     let ignored = 0;
     const totals: [string, number, number][] = [];
     for (const group of extracted.groups) {

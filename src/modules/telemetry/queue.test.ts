@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.js';
 import { IngestQueue, defaultQueueLimits, type IngestBatch } from './queue.js';
+import { blockOf } from './span-block.js';
 
 const batch = (orgId: string, n: number): IngestBatch => ({
   orgId,
-  spans: Array.from({ length: n }, () => ({
-    subject: 's',
-    row: { orgId, serviceName: 'x', traceId: 't', spanId: 's', name: 'n', startTime: new Date(), durationMs: 1 },
-  })),
+  blocks: [
+    {
+      systemId: null,
+      subject: 'service:x',
+      block: blockOf({
+        serviceName: 'x',
+        aimsSystemId: null,
+        spans: Array.from({ length: n }, () => ({
+          traceId: 't',
+          spanId: 's',
+          name: 'n',
+          startTime: new Date(),
+          durationMs: 1,
+          genAiSystem: null,
+          model: null,
+          operation: null,
+          inputTokens: null,
+          outputTokens: null,
+          error: false,
+          errorType: null,
+        })),
+      }),
+    },
+  ],
   metrics: [],
   sightings: [],
   bytes: n * 500,

@@ -1,12 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/connect.js';
 import * as repo from './repo.js';
-import { mergeMetricRows, mergeSightings, rollupSpans, type QueuedSpan } from './rollup.js';
+import { mergeMetricRows, mergeSightings, rollupBlocks, type QueuedBlock } from './rollup.js';
 
 /** What one accepted request adds: all of it is queued, or none of it. */
 export interface IngestBatch {
   orgId: string;
-  spans: QueuedSpan[];
+  /** the request's spans, a block per resource */
+  blocks: QueuedBlock[];
   metrics: repo.MetricRollupInsert[];
   sightings: repo.UnregisteredInsert[];
   /** estimated memory held while queued */
@@ -47,7 +48,7 @@ export function queueLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueL
 
 export type Offer = { accepted: true } | { accepted: false; status: 429 | 503; retryAfterSeconds: number; message: string };
 
-const itemsOf = (b: IngestBatch): number => b.spans.length + b.metrics.length;
+const itemsOf = (b: IngestBatch): number => b.blocks.reduce((n, q) => n + q.block.count, 0) + b.metrics.length;
 
 /**
  * The bounded in-process queue between the OTLP receiver and the database, with its single writer. A request is
@@ -195,11 +196,14 @@ export class IngestQueue {
 
   private async write(round: IngestBatch[]): Promise<void> {
     const byOrg = new Map<string, IngestBatch[]>();
-    for (const b of round) byOrg.set(b.orgId, [...(byOrg.get(b.orgId) ?? []), b]);
+    for (const b of round) {
+      const list = byOrg.get(b.orgId);
+      if (list) list.push(b);
+      else byOrg.set(b.orgId, [b]);
+    }
     for (const [orgId, batches] of byOrg) {
-      const spans = batches.flatMap((b) => b.spans);
-      const rollups = new Map<string, repo.RollupInsert>();
-      rollupSpans(spans, rollups);
+      const blocks = batches.flatMap((b) => b.blocks);
+      const rollups = rollupBlocks(orgId, blocks);
       const metrics = new Map<string, repo.MetricRollupInsert>();
       const sightings = new Map<string, repo.UnregisteredInsert>();
       for (const b of batches) {
@@ -209,18 +213,16 @@ export class IngestQueue {
       try {
         await this.db.transaction(async (tx) => {
           const t = tx as unknown as Db;
-          await repo.insertSpans(
-            t,
-            spans.map((s) => s.row),
-          );
+          await repo.insertSpans(t, orgId, blocks);
           await repo.upsertRollups(t, [...rollups.values()]);
           await repo.upsertMetricRollups(t, [...metrics.values()]);
           await repo.upsertUnregistered(t, [...sightings.values()]);
         });
       } catch (err) {
         // One organisation's failure (say, deleted meanwhile) must not stop the others' telemetry.
-        this.dropped += spans.length;
-        this.log?.error({ err, orgId, spans: spans.length }, 'telemetry write failed; the round was dropped');
+        const items = batches.reduce((n, b) => n + itemsOf(b), 0);
+        this.dropped += items;
+        this.log?.error({ err, orgId, items }, 'telemetry write failed; the round was dropped');
       }
     }
   }

@@ -4,6 +4,7 @@ import { AppError } from '../../server/errors.js';
 import type { App, RouteDeps } from '../../server/types.js';
 import { identifyByBearer } from '../auth/service.js';
 import { forgetTelemetryIngest, ingestOrgOf, telemetryIngestFor, type TelemetryIngest } from './ingest.js';
+import { decoderOptionsFromEnv, TraceDecoder } from './trace-decoder.js';
 import { decodeRequest, encodeResponse, encodeStatus, encodingOf, MAX_BODY_BYTES, type Encoding } from './otlp/wire.js';
 
 const tags = ['telemetry'];
@@ -45,11 +46,13 @@ function encodingOrThrow(request: FastifyRequest): Encoding {
  * API, and only API tokens with telemetry.ingest are accepted (no cookies, so no CSRF); the token's organisation is
  * the tenant. Errors to protobuf senders are google.rpc.Status messages; JSON senders get the API's error shape.
  */
-export function telemetryReceiverRoutes(app: App, { db }: RouteDeps): void {
+export function telemetryReceiverRoutes(app: App, { db, engine }: RouteDeps): void {
   // Created on first use, so that building the app without a database (the OpenAPI generator) costs nothing.
   let created: TelemetryIngest | undefined;
   const ingestOf = (): TelemetryIngest => (created ??= telemetryIngestFor(db, app.log));
+  const decoder = new TraceDecoder(decoderOptionsFromEnv(process.env, engine));
   app.addHook('onClose', async () => {
+    await decoder.close();
     if (!created) return;
     await created.queue.close();
     forgetTelemetryIngest(db);
@@ -92,7 +95,7 @@ export function telemetryReceiverRoutes(app: App, { db }: RouteDeps): void {
             summary: kind === 'traces' ? 'Receive OTLP traces (GenAI spans)' : 'Receive OTLP metrics',
             description:
               'OTLP/HTTP, application/json or application/x-protobuf, optionally gzip. Bearer API token with telemetry.ingest. ' +
-              'Answers 503 or 429 with Retry-After when the ingest queue is full; nothing of a refused request is kept.',
+              'Answers 503 or 429 with Retry-After when the ingest queue is full or its decoding threads are busy; nothing of a refused request is kept.',
             consumes: ['application/json', 'application/x-protobuf'],
             security: [{ bearer: [] }],
             response: { 200: exportResponse },
@@ -103,13 +106,17 @@ export function telemetryReceiverRoutes(app: App, { db }: RouteDeps): void {
           const orgId = request.telemetryOrgId;
           if (!orgId) throw new AppError('unauthenticated', 'Send an API token');
           if (!(request.body instanceof RawBody)) throw new AppError('bad_request', 'The request has no body');
-          const message = decodeRequest(kind, request.body.bytes, encoding, request.headers['content-encoding']);
+          const bytes = request.body.bytes;
+          const contentEncoding = request.headers['content-encoding'];
           let result;
-          try {
-            result = kind === 'traces' ? await ingestOf().traces(orgId, message) : await ingestOf().metrics(orgId, message);
-          } catch (err) {
-            if (err instanceof TypeError) throw new AppError('bad_request', `Not an OTLP export request: ${err.message}`);
-            throw err;
+          if (kind === 'traces') result = await ingestOf().tracesDecoded(orgId, await decoder.decode(bytes, encoding, contentEncoding));
+          else {
+            try {
+              result = await ingestOf().metrics(orgId, decodeRequest(kind, bytes, encoding, contentEncoding));
+            } catch (err) {
+              if (err instanceof TypeError) throw new AppError('bad_request', `Not an OTLP export request: ${err.message}`);
+              throw err;
+            }
           }
           return reply
             .code(200)

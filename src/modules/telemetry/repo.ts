@@ -9,24 +9,15 @@ import {
   telemetrySpans,
   telemetryUnregistered,
 } from '../../db/schema.js';
+import type { QueuedBlock } from './rollup.js';
+import { literalElement, SPAN_COLUMNS } from './span-block.js';
 
-export type SpanInsert = typeof telemetrySpans.$inferInsert;
 export type RollupInsert = typeof telemetryRollups.$inferInsert;
 export type RollupRow = typeof telemetryRollups.$inferSelect;
 export type MetricRollupInsert = typeof telemetryMetricRollups.$inferInsert;
 export type UnregisteredInsert = typeof telemetryUnregistered.$inferInsert;
 export type UnregisteredRow = typeof telemetryUnregistered.$inferSelect;
 export type BindingRow = typeof telemetryBindings.$inferSelect;
-
-/** A PostgreSQL array literal: every text element quoted and escaped, null as NULL. */
-export function arrayLiteral(values: (string | number | boolean | null | undefined)[]): string {
-  const parts = values.map((v) => {
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v !== 'string') return String(v);
-    return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  });
-  return `{${parts.join(',')}}`;
-}
 
 /** Spans per INSERT statement (one array literal per column). */
 const SPAN_CHUNK = 20000;
@@ -100,20 +91,26 @@ export async function systemNames(db: Db, orgId: string): Promise<Map<string, st
 /* ---------- the writer ---------- */
 
 /**
- * Spans go in as one array literal per column through unnest(): fifteen parameters however many rows, which both
- * engines parse several times faster than a multi-row VALUES list (measured in bench/otlp.ts).
+ * Spans go in as one array literal per column through unnest(): a dozen parameters however many rows, which both
+ * engines parse several times faster than a multi-row VALUES list (measured in bench/otlp.ts). The blocks arrive
+ * with their columns already rendered (span-block.ts), so a statement is string concatenation; the organisation is
+ * one parameter, and the system and service, constant within a block, are repeated here.
  */
-export async function insertSpans(db: Db, rows: SpanInsert[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += SPAN_CHUNK) {
-    const chunk = rows.slice(i, i + SPAN_CHUNK);
-    const col = <T>(pick: (r: SpanInsert) => T) => arrayLiteral(chunk.map(pick) as (string | number | boolean | null | undefined)[]);
-    await db.execute(sql`insert into ${telemetrySpans} (org_id, system_id, service_name, gen_ai_system, model, operation, trace_id, span_id,
-        name, start_time, duration_ms, input_tokens, output_tokens, error, error_type)
-      select * from unnest(${col((r) => r.orgId)}::uuid[], ${col((r) => r.systemId)}::uuid[], ${col((r) => r.serviceName)}::text[],
-        ${col((r) => r.genAiSystem)}::text[], ${col((r) => r.model)}::text[], ${col((r) => r.operation)}::text[], ${col((r) => r.traceId)}::text[],
-        ${col((r) => r.spanId)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.startTime.toISOString())}::timestamptz[],
-        ${col((r) => r.durationMs)}::float8[], ${col((r) => r.inputTokens)}::int[], ${col((r) => r.outputTokens)}::int[],
-        ${col((r) => r.error ?? false)}::bool[], ${col((r) => r.errorType)}::text[])`);
+export async function insertSpans(db: Db, orgId: string, blocks: QueuedBlock[]): Promise<void> {
+  let start = 0;
+  while (start < blocks.length) {
+    let end = start;
+    let rows = 0;
+    while (end < blocks.length && (rows === 0 || rows + blocks[end]!.block.count <= SPAN_CHUNK)) rows += blocks[end++]!.block.count;
+    const chunk = blocks.slice(start, end);
+    start = end;
+    const repeated = (value: (q: QueuedBlock) => string | null) =>
+      `{${chunk.map((q) => `${literalElement(value(q))},`.repeat(q.block.count).slice(0, -1)).join(',')}}`;
+    const arrays = SPAN_COLUMNS.map(([key, , type]) => sql`${`{${chunk.map((q) => q.block.columns[key]).join(',')}}`}::${sql.raw(type)}[]`);
+    await db.execute(sql`insert into ${telemetrySpans} (org_id, system_id, service_name,
+        ${sql.raw(SPAN_COLUMNS.map(([, column]) => column).join(', '))})
+      select ${orgId}::uuid, * from unnest(${repeated((q) => q.systemId)}::uuid[], ${repeated((q) => q.block.serviceName)}::text[],
+        ${sql.join(arrays, sql`, `)})`);
   }
 }
 

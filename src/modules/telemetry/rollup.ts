@@ -1,47 +1,47 @@
-import { addSample, type LatencyBuckets } from './histogram.js';
-import type { MetricRollupInsert, RollupInsert, SpanInsert, UnregisteredInsert } from './repo.js';
+import { mergeBuckets } from './histogram.js';
+import type { MetricRollupInsert, RollupInsert, UnregisteredInsert } from './repo.js';
+import type { SpanBlock } from './span-block.js';
 
-/** A span ready to store, with the subject its rollup counts for. */
-export interface QueuedSpan {
-  row: SpanInsert;
+/** A block of spans ready to store, with the system it maps to and the subject its rollup counts for. */
+export interface QueuedBlock {
+  block: SpanBlock;
+  systemId: string | null;
   subject: string;
 }
 
 const MINUTE_MS = 60_000;
 export const minuteOf = (t: Date): Date => new Date(Math.floor(t.getTime() / MINUTE_MS) * MINUTE_MS);
 
-/** Merges spans into one rollup row per (organisation, subject, minute): one upsert per row, however many spans. */
-export function rollupSpans(spans: QueuedSpan[], into = new Map<string, RollupInsert>()): Map<string, RollupInsert> {
-  for (const { row, subject } of spans) {
-    const minute = minuteOf(row.startTime);
-    const key = `${row.orgId}|${subject}|${minute.getTime()}`;
-    let r = into.get(key);
-    if (!r) {
-      r = {
-        orgId: row.orgId,
-        subject,
-        systemId: row.systemId ?? null,
-        serviceName: row.serviceName,
-        minute,
-        requests: 0,
-        errors: 0,
-        latencySumMs: 0,
-        latencyBuckets: {},
-        inputTokens: 0,
-        outputTokens: 0,
-        models: {},
-      };
-      into.set(key, r);
-    }
-    r.requests++;
-    if (row.error) r.errors++;
-    r.latencySumMs += row.durationMs;
-    addSample(r.latencyBuckets as LatencyBuckets, row.durationMs);
-    r.inputTokens = (r.inputTokens ?? 0) + (row.inputTokens ?? 0);
-    r.outputTokens = (r.outputTokens ?? 0) + (row.outputTokens ?? 0);
-    if (row.model) {
-      const models = r.models as Record<string, number>;
-      models[row.model] = (models[row.model] ?? 0) + 1;
+/** Merges blocks' minutes into one rollup row per (subject, minute): one upsert per row, however many spans. */
+export function rollupBlocks(orgId: string, blocks: QueuedBlock[], into = new Map<string, RollupInsert>()): Map<string, RollupInsert> {
+  for (const { block, systemId, subject } of blocks) {
+    for (const m of block.minutes) {
+      const key = `${subject}|${m.minute}`;
+      let r = into.get(key);
+      if (!r) {
+        r = {
+          orgId,
+          subject,
+          systemId,
+          serviceName: block.serviceName,
+          minute: new Date(m.minute),
+          requests: 0,
+          errors: 0,
+          latencySumMs: 0,
+          latencyBuckets: {},
+          inputTokens: 0,
+          outputTokens: 0,
+          models: {},
+        };
+        into.set(key, r);
+      }
+      r.requests += m.requests;
+      r.errors += m.errors;
+      r.latencySumMs += m.latencySumMs;
+      mergeBuckets(r.latencyBuckets as Record<string, number>, m.latencyBuckets);
+      r.inputTokens = (r.inputTokens ?? 0) + m.inputTokens;
+      r.outputTokens = (r.outputTokens ?? 0) + m.outputTokens;
+      mergeBuckets(r.models as Record<string, number>, m.models);
     }
   }
   return into;

@@ -1,4 +1,4 @@
-import { attributesOf, cleanText, hexId, isMessage, listOf, nanosBetween, numberOf, type Message } from './values.js';
+import { attributesOf, cleanText, hexId, isMessage, listOf, millisOf, nanosBetween, numberOf, type Message } from './values.js';
 
 /** The GenAI facts of one span, before it is mapped to a system. */
 export interface GenAiSpan {
@@ -58,10 +58,9 @@ function readSpan(span: Message, resourceNamesSystem: boolean, now: number): Gen
   if (!genAi) return null;
   const traceId = hexId(span.traceId, 16);
   const spanId = hexId(span.spanId, 8);
-  const startNs = numberOf(span.startTimeUnixNano);
+  const startMs = millisOf(span.startTimeUnixNano);
   const durationNs = nanosBetween(span.startTimeUnixNano, span.endTimeUnixNano);
-  if (!traceId || !spanId || startNs === undefined || durationNs === undefined) return 'bad';
-  const startMs = startNs / 1e6;
+  if (!traceId || !spanId || startMs === undefined || durationNs === undefined) return 'bad';
   if (!(startMs >= EARLIEST_MS && startMs <= now + SKEW_MS) || durationNs < 0) return 'bad';
   const status = isMessage(span.status) ? numberOf(span.status.code) : undefined;
   const errorType = text(attrs.get('error.type'), 200);
@@ -69,7 +68,7 @@ function readSpan(span: Message, resourceNamesSystem: boolean, now: number): Gen
     traceId,
     spanId,
     name: text(span.name, 300) ?? '',
-    startTime: new Date(Math.floor(startMs)),
+    startTime: new Date(startMs),
     durationMs: durationNs / 1e6,
     genAiSystem: text(attrs.get('gen_ai.provider.name') ?? attrs.get('gen_ai.system'), 100),
     model: text(attrs.get('gen_ai.response.model') ?? attrs.get('gen_ai.request.model'), 200),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexId, nanosBetween, numberOf, scalarOf } from './values.js';
+import { hexId, millisOf, nanosBetween, numberOf, scalarOf } from './values.js';
 
 describe('OTLP values', () => {
   it('subtracts unix-nanosecond strings exactly, also across a carry in the leading digits', () => {
@@ -9,6 +9,18 @@ describe('OTLP values', () => {
     expect(nanosBetween({ low: 0, high: 1, unsigned: true }, { low: 5, high: 1, unsigned: true })).toBe(5);
     expect(nanosBetween(10, 25)).toBe(15);
     expect(nanosBetween('x', '1')).toBeUndefined();
+  });
+
+  it('turns unix nanoseconds into whole milliseconds exactly, where dividing the double would be 1 ms early', () => {
+    // 1795840593714000000 is not a double: the nearest one divides to 1795840593713.9998
+    expect(Math.floor(Number('1795840593714000000') / 1e6)).toBe(1795840593713);
+    expect(millisOf('1795840593714000000')).toBe(1795840593714);
+    expect(millisOf('1795840593714999999')).toBe(1795840593714);
+    expect(millisOf('999')).toBe(0);
+    expect(millisOf(1795840593714000000n)).toBe(1795840593714);
+    const ns = 1795840593714000000n;
+    expect(millisOf({ low: Number(ns & 0xffffffffn) | 0, high: Number(ns >> 32n), unsigned: false })).toBe(1795840593714);
+    expect(millisOf('x')).toBeUndefined();
   });
 
   it('reads ids, numbers and scalars of either encoding', () => {

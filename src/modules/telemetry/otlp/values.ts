@@ -82,6 +82,18 @@ export function cleanText(v: unknown, max: number): string | undefined {
 }
 
 /**
+ * Epoch nanoseconds as whole epoch milliseconds (floored), exactly: nanoseconds since 1970 exceed 2^53, so dividing
+ * the double would land a time on an exact millisecond 1 ms early.
+ */
+export function millisOf(v: unknown): number | undefined {
+  if (typeof v === 'string' && DIGITS.test(v)) return v.length > 6 ? Number(v.slice(0, -6)) : 0;
+  if (typeof v === 'bigint') return Number(v / 1_000_000n);
+  if (isLong(v) && (v.unsigned || v.high >= 0)) return Number(((BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0)) / 1_000_000n);
+  const n = numberOf(v);
+  return n === undefined ? undefined : Math.floor(n / 1e6);
+}
+
+/**
  * end − start of two unix-nanosecond times, exact: times near 1.7e18 lose ~256 ns as doubles, so the difference is
  * taken on the integers (BigInt for strings, the 32-bit halves for protobuf Longs). Undefined when either is not a time.
  */
