@@ -54,13 +54,33 @@ describe.skipIf(!hasChromium)(`alerts journey (skipped without ${CHROMIUM}: apt-
       windowMinutes: 15,
     });
 
-    // The form is re-created for each saved version of the rule: edit only once the drawer shows version 1 (right
-    // after creating, it may still show the new-rule form for a moment), and archive once it shows version 2.
+    // The form carries the version its draft was read from: edit once the drawer shows the created rule (right after
+    // creating, it may still show the new-rule form for a moment).
     await drawer.locator('[data-testid="alert-rule-form"][data-version="1"]').waitFor();
     await drawer.getByTestId('alert-rule-field-cooldownMinutes').fill('30');
     await drawer.getByTestId('alert-rule-save').click();
     await expect.poll(async () => (await mine())?.cooldownMinutes).toBe(30);
     await drawer.locator('[data-testid="alert-rule-form"][data-version="2"]').waitFor();
+
+    // Someone else changes the rule while this drawer holds an unsaved edit: saving is refused with a clear message,
+    // nothing is overwritten, and the typed value stays in the field until the user reloads.
+    const rule = (await mine())!;
+    const { csrfToken } = (await (await page.request.get(`${session.base}/api/v1/auth/session`)).json()) as { csrfToken: string };
+    await drawer.getByTestId('alert-rule-field-cooldownMinutes').fill('45');
+    const elsewhere = await page.request.patch(`${session.base}/api/v1/orgs/harbour-point/alert-rules/${rule.id}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { threshold: 0.07, version: rule.version },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await drawer.getByTestId('alert-rule-save').click();
+    await expect.poll(() => drawer.getByText('Someone else changed this alert rule since you opened it').count()).toBe(1);
+    expect(await drawer.getByTestId('alert-rule-field-cooldownMinutes').inputValue()).toBe('45');
+    expect(await mine()).toMatchObject({ threshold: 0.07, cooldownMinutes: 30 });
+    // the drawer learns of the newer version (the refused save refreshed it) and offers to reload it
+    await drawer.getByTestId('alert-rule-reload').click();
+    await drawer.locator('[data-testid="alert-rule-form"][data-version="3"]').waitFor();
+    expect(await drawer.getByTestId('alert-rule-field-threshold').inputValue()).toBe('0.07');
+    expect(await drawer.getByTestId('alert-rule-field-cooldownMinutes').inputValue()).toBe('30');
     // the "saved" toast sits over the drawer's footer for a few seconds: let it go before clicking under it
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
     await drawer.getByTestId('alert-rule-archive').click();

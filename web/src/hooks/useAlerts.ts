@@ -10,6 +10,7 @@ import {
   updateAlertRule,
   type AlertListParams,
 } from '../api/alerts';
+import { ApiError } from '../api/client';
 
 export function useAlertRules(org: string, archived: 'exclude' | 'include') {
   return useQuery({ queryKey: ['alerts', org, 'rules', archived], queryFn: () => listAlertRules(org, archived) });
@@ -31,6 +32,11 @@ export function useSaveAlertRule(org: string) {
     onSuccess: async (saved) => {
       queryClient.setQueryData(['alerts', org, 'rule', saved.id], saved);
       await queryClient.invalidateQueries({ queryKey: ['alerts', org] });
+    },
+    // refused because the rule changed elsewhere: fetch the newer version, so the form can offer to reload it
+    onError: async (err, { id }) => {
+      if (id && err instanceof ApiError && err.status === 409)
+        await queryClient.invalidateQueries({ queryKey: ['alerts', org, 'rule', id] });
     },
   });
 }

@@ -87,6 +87,9 @@ export const alertsEn = {
     created: 'Alert rule created',
     archivedNotice: 'This rule is archived and does not fire.',
     readOnly: 'You can read this rule but not change it.',
+    changedElsewhere:
+      'This rule was changed elsewhere since you opened it. Saving now would be refused; reload to see the latest version (your changes here are discarded).',
+    reload: 'Reload',
     archived: 'Rule archived',
     restored: 'Rule restored',
   },

@@ -88,6 +88,8 @@ export const alertsZhHK: AlertsMessages = {
     created: '已建立警報規則',
     archivedNotice: '此規則已封存，不會觸發。',
     readOnly: '你可以查看此規則，但不能修改。',
+    changedElsewhere: '你開啟此規則後，規則已在別處被修改。現在儲存會被拒絕；請重新載入最新版本（此處未儲存的修改將會捨棄）。',
+    reload: '重新載入',
     archived: '已封存規則',
     restored: '已還原規則',
   },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Center, Drawer, Group, Loader, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -85,7 +85,7 @@ export function AlertRuleDrawer({ org, ruleId, canManage, onClose, onCreated }: 
       {ruleId && rule.isError && <QueryError error={rule.error} />}
       {(!ruleId || rule.data) && (
         <RuleForm
-          key={rule.data ? `${rule.data.id}:${rule.data.version}` : 'new'}
+          key={rule.data ? rule.data.id : 'new'}
           org={org}
           rule={rule.data ?? null}
           canManage={ruleId ? (rule.data?.can.update ?? false) : canManage}
@@ -112,9 +112,29 @@ function RuleForm({
   const save = useSaveAlertRule(org);
   const archive = useArchiveAlertRule(org);
   const [draft, setDraft] = useState<Draft>(() => draftOf(rule));
+  // The version the draft was read from: a save sends it, so a change made meanwhile elsewhere answers 409 instead of
+  // being overwritten. A newer version replaces the draft only while the user has not edited it.
+  const [baseVersion, setBaseVersion] = useState(rule?.version ?? null);
+  const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = useServerErrors(fields, setErrors);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDirty(true);
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  const reload = () => {
+    setDraft(draftOf(rule));
+    setBaseVersion(rule?.version ?? null);
+    setDirty(false);
+    setErrors({});
+  };
+  useEffect(() => {
+    if (rule && rule.version !== baseVersion && !dirty) {
+      setDraft(draftOf(rule));
+      setBaseVersion(rule.version);
+    }
+  }, [rule, baseVersion, dirty]);
+  const changedElsewhere = !!rule && dirty && rule.version !== baseVersion;
   const readOnly = !canManage || !!rule?.archivedAt;
   const telemetry = isTelemetryMetric(draft.metric);
 
@@ -155,10 +175,12 @@ function RuleForm({
       windowMinutes: Number(draft.windowMinutes),
       cooldownMinutes: Number(draft.cooldownMinutes),
       enabled: draft.enabled,
-      ...(rule ? { version: rule.version } : {}),
+      ...(rule && baseVersion !== null ? { version: baseVersion } : {}),
     };
     const saved = await server.run(() => save.mutateAsync({ id: rule?.id ?? null, body }));
     if (!saved) return;
+    setBaseVersion(saved.version);
+    setDirty(false);
     notifications.show({ color: 'teal', message: rule ? t('alerts.form.saved') : t('alerts.form.created') });
     if (!rule) onCreated(saved.id);
   };
@@ -167,13 +189,28 @@ function RuleForm({
     if (!rule) return;
     const archived = !rule.archivedAt;
     const done = await server.run(() => archive.mutateAsync({ id: rule.id, archived }));
-    if (done) notifications.show({ color: 'teal', message: archived ? t('alerts.form.archived') : t('alerts.form.restored') });
+    if (!done) return;
+    // an archived rule is read-only: the form shows what is stored
+    setDraft(draftOf(done));
+    setBaseVersion(done.version);
+    setDirty(false);
+    notifications.show({ color: 'teal', message: archived ? t('alerts.form.archived') : t('alerts.form.restored') });
   };
 
   const field = (name: (typeof fields)[number]) => ({ error: errors[name], 'data-testid': `alert-rule-field-${name}`, disabled: readOnly });
 
   return (
-    <Stack gap="sm" data-testid="alert-rule-form" data-version={rule ? rule.version : 'new'}>
+    <Stack gap="sm" data-testid="alert-rule-form" data-version={baseVersion ?? 'new'}>
+      {changedElsewhere && (
+        <Alert color="yellow" data-testid="alert-rule-changed">
+          <Group justify="space-between" wrap="nowrap">
+            <span>{t('alerts.form.changedElsewhere')}</span>
+            <Button size="xs" variant="default" onClick={reload} data-testid="alert-rule-reload">
+              {t('alerts.form.reload')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {rule?.archivedAt && <Alert color="gray">{t('alerts.form.archivedNotice')}</Alert>}
       {rule && !canManage && <Alert color="gray">{t('alerts.form.readOnly')}</Alert>}
       <TextInput
