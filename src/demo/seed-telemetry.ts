@@ -59,10 +59,75 @@ function spansOf(spec: ServiceSpec, start: number, next: () => number): Message 
   return { resourceSpans: [{ resource: { attributes: resource }, scopeSpans: [{ scope: { name: 'demo' }, spans }] }] };
 }
 
+const FIVE_MINUTES_NS = 300_000_000_000n;
+
+/**
+ * The GenAI client metrics an OpenTelemetry SDK would have exported alongside those spans: token usage by type and
+ * operation duration, as delta histograms per five minutes, summed from the spans themselves so both views agree.
+ */
+function metricsOf(traces: Message): Message {
+  const buckets = new Map<bigint, { calls: number; input: number; outputCalls: number; output: number; seconds: number }>();
+  const [resourceSpans] = traces.resourceSpans as { resource: Message; scopeSpans: { spans: Message[] }[] }[];
+  const spans = resourceSpans!.scopeSpans[0]!.spans;
+  for (const span of spans) {
+    const startNs = BigInt(span.startTimeUnixNano as string);
+    const key = (startNs / FIVE_MINUTES_NS) * FIVE_MINUTES_NS;
+    const b = buckets.get(key) ?? { calls: 0, input: 0, outputCalls: 0, output: 0, seconds: 0 };
+    const attr = (name: string) =>
+      (span.attributes as { key: string; value: { intValue?: string } }[]).find((a) => a.key === name)?.value.intValue;
+    b.calls++;
+    b.input += Number(attr('gen_ai.usage.input_tokens') ?? 0);
+    const output = attr('gen_ai.usage.output_tokens');
+    if (output !== undefined) {
+      b.outputCalls++;
+      b.output += Number(output);
+    }
+    b.seconds += Number(BigInt(span.endTimeUnixNano as string) - startNs) / 1e9;
+    buckets.set(key, b);
+  }
+  const point = (start: bigint, count: number, sum: number, tokenType?: string) => ({
+    attributes: tokenType ? [str('gen_ai.token.type', tokenType)] : [],
+    startTimeUnixNano: start.toString(),
+    timeUnixNano: (start + FIVE_MINUTES_NS - 1n).toString(),
+    count: String(count),
+    sum,
+  });
+  const entries = [...buckets.entries()];
+  const histogram = (name: string, unit: string, dataPoints: unknown[]) => ({
+    name,
+    unit,
+    histogram: { aggregationTemporality: 1, dataPoints },
+  });
+  return {
+    resourceMetrics: [
+      {
+        resource: resourceSpans!.resource,
+        scopeMetrics: [
+          {
+            scope: { name: 'demo' },
+            metrics: [
+              histogram('gen_ai.client.token.usage', '{token}', [
+                ...entries.map(([k, b]) => point(k, b.calls, b.input, 'input')),
+                ...entries.filter(([, b]) => b.outputCalls > 0).map(([k, b]) => point(k, b.outputCalls, b.output, 'output')),
+              ]),
+              histogram(
+                'gen_ai.client.operation.duration',
+                's',
+                entries.map(([k, b]) => point(k, b.calls, Math.round(b.seconds * 1000) / 1000)),
+              ),
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /**
  * Six hours of LLM telemetry up to now, sent through the OTLP receiver's own pipeline: the knowledge assistant's
  * chat and embedding calls (its chat model, gpt-4o-mini, is not the one in its register entry, which the Telemetry
- * page flags), and a marketing tool nobody registered calling DeepSeek.
+ * page flags) with the GenAI client metrics its SDK would export, and a marketing tool nobody registered calling
+ * DeepSeek.
  */
 export async function seedDemoTelemetry(db: Db, orgId: string, systemIds: Map<string, string>, now = new Date()): Promise<void> {
   const assistant = systemIds.get('Harbour Knowledge Assistant');
@@ -93,7 +158,11 @@ export async function seedDemoTelemetry(db: Db, orgId: string, systemIds: Map<st
     },
   ];
   try {
-    for (const spec of services) await ingest.traces(orgId, spansOf(spec, start, next));
+    for (const spec of services) {
+      const traces = spansOf(spec, start, next);
+      await ingest.traces(orgId, traces);
+      if (spec.systemId) await ingest.metrics(orgId, metricsOf(traces));
+    }
     await ingest.queue.flush();
   } finally {
     await ingest.queue.close();

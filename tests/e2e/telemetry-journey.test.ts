@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/harbour-point.js';
 import type { SystemPage } from '../../src/modules/systems/schema.js';
-import type { OverviewView, UnregisteredList } from '../../src/modules/telemetry/schema.js';
+import type { MetricsView, OverviewView, UnregisteredList } from '../../src/modules/telemetry/schema.js';
 import { otlpJson } from '../support/otlp.js';
 import { apiGet, CHROMIUM, hasChromium, signInAs, startBrowserSession, type BrowserSession } from './browser.js';
 
@@ -62,6 +62,42 @@ describe.skipIf(!hasChromium)(`telemetry journey (skipped without ${CHROMIUM}: a
     await send(knowledge.name, 12, true);
     await send('shadow-gpt-helper', 3);
     await expect.poll(total, { timeout: 10_000 }).toBe(before + 15);
+    // metrics sent to /v1/metrics (a delta histogram of input tokens) appear under the charts of that system once stored
+    const metrics = await fetch(`${session.base}/v1/metrics`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        resourceMetrics: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: knowledge.name } }] },
+            scopeMetrics: [
+              {
+                metrics: [
+                  {
+                    name: 'gen_ai.client.token.usage',
+                    histogram: {
+                      aggregationTemporality: 1,
+                      dataPoints: [
+                        {
+                          attributes: [{ key: 'gen_ai.token.type', value: { stringValue: 'input' } }],
+                          timeUnixNano: String(BigInt(Date.now() - 30_000) * 1_000_000n),
+                          count: '4',
+                          sum: 1234,
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(metrics.status).toBe(200);
+    await expect
+      .poll(async () => (await api<MetricsView>(`/telemetry/systems/${knowledge.id}/metrics`)).metrics.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const mine = (await overview()).subjects.find((s) => s.subject === knowledge.id);
     if (!mine?.errorRate) throw new Error('no traffic for the knowledge assistant');
 
@@ -75,6 +111,13 @@ describe.skipIf(!hasChromium)(`telemetry journey (skipped without ${CHROMIUM}: a
     );
     await page.locator('[data-chart="Requests and errors over time"] svg').waitFor();
     await page.locator('[data-chart="Latency p50, p95 and p99 over time"] svg').waitFor();
+
+    await row.click();
+    const metricRow = page.getByTestId('telemetry-metric-row').filter({ hasText: 'gen_ai.client.token.usage' });
+    await metricRow.waitFor();
+    // 4 data points summing to 1,234 tokens: a mean of 308.5
+    expect(await metricRow.textContent()).toContain('1,234');
+    expect(await metricRow.textContent()).toContain('308.5');
 
     const shadow = page.locator('[data-testid="unregistered-row"][data-service="shadow-gpt-helper"]');
     await shadow.waitFor();

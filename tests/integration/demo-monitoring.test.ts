@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
-import type { OverviewView, UnregisteredList } from '../../src/modules/telemetry/schema.js';
+import type { MetricsView, OverviewView, UnregisteredList } from '../../src/modules/telemetry/schema.js';
 import { engines } from '../support/engines.js';
 import { signIn, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -31,6 +31,14 @@ describe.each(engines)('the demo monitoring data on %s', (engine) => {
     expect(assistant?.inputTokens).toBeGreaterThan(0);
     expect(new Set(assistant?.models.map((m) => m.model))).toEqual(new Set(['gpt-4o-mini', 'text-embedding-3-large']));
     expect(overview.subjects.some((s) => s.serviceName === 'marketing-copy-helper' && s.systemId === null)).toBe(true);
+
+    // its GenAI client metrics were summed from the same spans: the input-token totals agree with the traces
+    const metrics = await get<MetricsView>(`/telemetry/systems/${assistant!.systemId}/metrics?from=${encodeURIComponent(from)}`);
+    const input = metrics.metrics.find((m) => m.metric === 'gen_ai.client.token.usage' && m.series === 'input');
+    expect(input).toMatchObject({ count: assistant!.requests, sum: assistant!.inputTokens });
+    const duration = metrics.metrics.find((m) => m.metric === 'gen_ai.client.operation.duration');
+    expect(duration?.count).toBe(assistant!.requests);
+    expect(duration!.mean!).toBeGreaterThan(0.1);
   });
 
   it('flags the unregistered marketing tool and the chat model the register does not declare', async () => {

@@ -14,6 +14,7 @@ import type { OverviewView, SeriesView, UnregisteredList } from '../../src/modul
 import { telemetryWindow } from '../../src/modules/telemetry/window.js';
 import { engines } from '../support/engines.js';
 import { buildOrg, buildSystem, type TestOrg } from '../support/factories.js';
+import type { MetricsView } from '../../src/modules/telemetry/schema.js';
 import { bearer, startTestApp, type TestApp } from '../support/harness.js';
 import { listenLocally } from '../support/otlp.js';
 
@@ -238,5 +239,31 @@ describe.each(engines)('OTLP receiver with the OpenTelemetry JS SDK (%s)', (engi
     expect(total('gen_ai.client.token.usage', 'input')).toEqual({ count: 2, sum: 130 });
     expect(total('gen_ai.client.token.usage', 'output')).toEqual({ count: 1, sum: 40 });
     expect(total('gen_ai.client.operation.duration', '')).toEqual({ count: 1, sum: 1.5 });
+
+    // the same totals through the API, to anyone with telemetry.read; another organisation's system is not found
+    const view = await get<MetricsView>(`/api/v1/orgs/otel/telemetry/systems/${chat.id}/metrics`);
+    const minute: unknown = expect.stringMatching(/:00\.000Z$/);
+    expect(view.metrics).toEqual([
+      { metric: 'gen_ai.client.operation.duration', series: '', count: 1, sum: 1.5, mean: 1.5, lastMinute: minute },
+      { metric: 'gen_ai.client.token.usage', series: 'input', count: 2, sum: 130, mean: 65, lastMinute: minute },
+      { metric: 'gen_ai.client.token.usage', series: 'output', count: 1, sum: 40, mean: 40, lastMinute: minute },
+    ]);
+    const past = await get<MetricsView>(
+      `/api/v1/orgs/otel/telemetry/systems/${chat.id}/metrics?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z`,
+    );
+    expect(past.metrics).toEqual([]);
+    const other = await buildOrg(t.database.db, `otel-other-${engine}`);
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${other.slug}/telemetry/systems/${chat.id}/metrics`,
+      headers: bearer(other.tokens.owner),
+    });
+    expect(foreign.statusCode).toBe(404);
+    const backwards = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/otel/telemetry/systems/${chat.id}/metrics?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`,
+      headers: bearer(org.tokens.viewer),
+    });
+    expect(backwards.statusCode).toBe(422);
   });
 });

@@ -197,6 +197,23 @@ export async function rollupsBetween(db: Db, orgId: string, from: Date, to: Date
     .orderBy(asc(telemetryRollups.minute));
 }
 
+/** Metric rollups of one subject within [from, to), totalled per metric and series. */
+export async function metricTotalsBetween(db: Db, orgId: string, subject: string, from: Date, to: Date) {
+  const m = telemetryMetricRollups;
+  return db
+    .select({
+      metric: m.metric,
+      series: m.series,
+      count: sql<number>`sum(${m.count})::float8`.mapWith(Number),
+      sum: sql<number>`sum(${m.sum})`.mapWith(Number),
+      lastMinute: sql<Date>`max(${m.minute})`.mapWith((v: string | Date) => new Date(v)),
+    })
+    .from(m)
+    .where(and(eq(m.orgId, orgId), eq(m.subject, subject), gte(m.minute, from), lt(m.minute, to)))
+    .groupBy(m.metric, m.series)
+    .orderBy(asc(m.metric), asc(m.series));
+}
+
 export async function listUnregistered(db: Db, orgId: string, status: string | undefined): Promise<UnregisteredRow[]> {
   return db
     .select()

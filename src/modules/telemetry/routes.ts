@@ -8,6 +8,7 @@ import {
   bindingInput,
   bindingList,
   bindingView,
+  metricsView,
   overviewView,
   resolveResult,
   resolveUnregisteredInput,
@@ -26,6 +27,7 @@ import {
   listUnregistered,
   putBinding,
   resolveUnregistered,
+  telemetryMetrics,
   telemetryOverview,
   telemetrySeries,
   updateTelemetrySettings,
@@ -64,6 +66,20 @@ export function telemetryRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request) => telemetrySeries(await orgContext(db, request, request.params.org), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/telemetry/systems/:id/metrics',
+    {
+      schema: {
+        tags,
+        summary: 'The metrics a system reported through /v1/metrics, totalled over a window',
+        params: orgIdParams,
+        querystring: windowQuery,
+        response: { 200: metricsView },
+      },
+    },
+    async (request) => telemetryMetrics(await orgContext(db, request, request.params.org), request.params.id, request.query),
   );
 
   app.get(

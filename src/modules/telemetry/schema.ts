@@ -78,6 +78,21 @@ export const seriesView = z.object({
 });
 export type SeriesView = z.infer<typeof seriesView>;
 
+/** One metric series reported through /v1/metrics, totalled over a window. */
+export const metricTotal = z.object({
+  metric: z.string(),
+  /** e.g. the token type of gen_ai.client.token.usage; '' when the metric has one series */
+  series: z.string(),
+  /** data points (histogram observations, or sums) received */
+  count: z.number(),
+  sum: z.number(),
+  /** sum ÷ count; null without data points */
+  mean: z.number().nullable(),
+  lastMinute: z.string(),
+});
+export const metricsView = z.object({ systemId: z.uuid(), from: z.string(), to: z.string(), metrics: z.array(metricTotal) });
+export type MetricsView = z.infer<typeof metricsView>;
+
 export const unregisteredStatuses = ['open', 'registered', 'ignored'] as const;
 export const unregisteredReasons = ['unknown_service', 'unknown_model'] as const;
 

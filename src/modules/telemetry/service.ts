@@ -26,6 +26,7 @@ import {
   type TelemetrySettingsView,
   type UnregisteredList,
   type UnregisteredQuery,
+  type MetricsView,
   type WindowQuery,
 } from './schema.js';
 
@@ -94,6 +95,21 @@ export async function telemetrySeries(ctx: OrgContext, systemId: string, query: 
     to: to.toISOString(),
     stepMinutes: step,
     points: buckets.map((b, i) => ({ t: new Date(start + i * stepMs).toISOString(), ...b.figures() })),
+  };
+}
+
+/** The metrics a system reported through /v1/metrics within the window, totalled per metric and series. */
+export async function telemetryMetrics(ctx: OrgContext, systemId: string, query: WindowQuery): Promise<MetricsView> {
+  if (!can(ctx.role, 'telemetry.read')) throw forbidden();
+  const { from, to } = windowOf(query);
+  const names = await repo.systemNames(ctx.db, ctx.org.id);
+  if (!names.has(systemId)) throw notFound('System');
+  const rows = await repo.metricTotalsBetween(ctx.db, ctx.org.id, systemId, from, to);
+  return {
+    systemId,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    metrics: rows.map((r) => ({ ...r, mean: r.count > 0 ? r.sum / r.count : null, lastMinute: r.lastMinute.toISOString() })),
   };
 }
 

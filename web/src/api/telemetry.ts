@@ -2,6 +2,7 @@ import type {
   BindingInput,
   BindingList,
   BindingView,
+  MetricsView,
   OverviewView,
   ResolveResult,
   ResolveUnregisteredInput,
@@ -24,6 +25,9 @@ export const getTelemetryOverview = (org: string, w: TelemetryWindow): Promise<O
 
 export const getTelemetrySeries = (org: string, systemId: string, w: TelemetryWindow): Promise<SeriesView> =>
   api<SeriesView>(`${base(org)}/systems/${encodeURIComponent(systemId)}/series`, { query: { ...w } });
+
+export const getTelemetryMetrics = (org: string, systemId: string, w: TelemetryWindow): Promise<MetricsView> =>
+  api<MetricsView>(`${base(org)}/systems/${encodeURIComponent(systemId)}/metrics`, { query: { ...w } });
 
 export const listUnregistered = (org: string, status: string): Promise<UnregisteredList> =>
   api<UnregisteredList>(`${base(org)}/unregistered`, { query: { status } });

@@ -3,6 +3,7 @@ import type { BindingInput, ResolveUnregisteredInput, TelemetrySettingsInput } f
 import {
   deleteBinding,
   getTelemetryOverview,
+  getTelemetryMetrics,
   getTelemetrySeries,
   getTelemetrySettings,
   listBindings,
@@ -29,6 +30,16 @@ export function useTelemetrySeries(org: string, systemId: string | null, w: Tele
   return useQuery({
     queryKey: ['telemetry', org, 'series', systemId, w],
     queryFn: () => getTelemetrySeries(org, systemId ?? '', w),
+    enabled: !!systemId,
+    placeholderData: keepPreviousData,
+    refetchInterval: LIVE_MS,
+  });
+}
+
+export function useTelemetryMetrics(org: string, systemId: string | null, w: TelemetryWindow) {
+  return useQuery({
+    queryKey: ['telemetry', org, 'metrics', systemId, w],
+    queryFn: () => getTelemetryMetrics(org, systemId ?? '', w),
     enabled: !!systemId,
     placeholderData: keepPreviousData,
     refetchInterval: LIVE_MS,

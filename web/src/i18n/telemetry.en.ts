@@ -46,6 +46,15 @@ export const telemetryEn = {
     requestsChart: 'Requests and errors over time',
     latencyChart: 'Latency p50, p95 and p99 over time',
   },
+  metrics: {
+    title: 'Metrics reported (OTLP /v1/metrics)',
+    empty: 'This system reported no metrics in this period.',
+    metric: 'Metric',
+    series: 'Series',
+    count: 'Data points',
+    sum: 'Sum',
+    mean: 'Mean',
+  },
   unregistered: {
     title: 'Unregistered AI',
     intro:

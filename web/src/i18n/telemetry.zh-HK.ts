@@ -48,6 +48,15 @@ export const telemetryZhHK: TelemetryMessages = {
     requestsChart: '請求及錯誤走勢',
     latencyChart: '延遲 p50、p95 及 p99 走勢',
   },
+  metrics: {
+    title: '已報告的指標（OTLP /v1/metrics）',
+    empty: '此系統在此期間沒有報告任何指標。',
+    metric: '指標',
+    series: '序列',
+    count: '數據點',
+    sum: '總和',
+    mean: '平均值',
+  },
   unregistered: {
     title: '未登記人工智能',
     intro: '遙測中出現、但人工智能系統登記冊未有記錄的服務及模型。可把服務綁定至其系統、加入登記冊，或註明理由後略過。',

@@ -3,13 +3,14 @@ import { Center, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, Ti
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/common/PageHeader';
 import { QueryError } from '../../components/common/QueryError';
+import { MetricsTable } from '../../components/telemetry/MetricsTable';
 import { TelemetryCharts } from '../../components/telemetry/TelemetryCharts';
 import { TelemetrySettingsPanel } from '../../components/telemetry/TelemetrySettingsPanel';
 import { TelemetryTable } from '../../components/telemetry/TelemetryTable';
 import { UnregisteredPanel } from '../../components/telemetry/UnregisteredPanel';
 import { useCan, useOrg } from '../../hooks/useOrg';
 import { useSystemList } from '../../hooks/useSystems';
-import { useTelemetryOverview, useTelemetrySeries } from '../../hooks/useTelemetry';
+import { useTelemetryMetrics, useTelemetryOverview, useTelemetrySeries } from '../../hooks/useTelemetry';
 
 const periods = { lastHour: 3_600_000, last24h: 86_400_000, last7d: 7 * 86_400_000, last30d: 30 * 86_400_000 } as const;
 type Period = keyof typeof periods;
@@ -39,6 +40,7 @@ export function TelemetryPage() {
   const firstSystem = overview.data?.subjects.find((s) => s.systemId)?.systemId ?? null;
   const systemId = chosen ?? firstSystem;
   const series = useTelemetrySeries(org.slug, systemId, range);
+  const metrics = useTelemetryMetrics(org.slug, systemId, range);
   const endpoint = `${globalThis.location?.origin ?? ''}/v1/traces`;
 
   return (
@@ -92,7 +94,12 @@ export function TelemetryPage() {
           </Group>
           {series.isError && <QueryError error={series.error} onRetry={() => void series.refetch()} />}
           {systemId ? (
-            <TelemetryCharts series={series.data} loading={series.isPending} />
+            <Stack>
+              <TelemetryCharts series={series.data} loading={series.isPending} />
+              <Title order={5}>{t('telemetry.metrics.title')}</Title>
+              {metrics.isError && <QueryError error={metrics.error} onRetry={() => void metrics.refetch()} />}
+              <MetricsTable view={metrics.data} />
+            </Stack>
           ) : (
             <Text size="sm" c="dimmed">
               {t('telemetry.charts.chooseSystem')}
