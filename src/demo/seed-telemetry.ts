@@ -65,13 +65,15 @@ const FIVE_MINUTES_NS = 300_000_000_000n;
  * The GenAI client metrics an OpenTelemetry SDK would have exported alongside those spans: token usage by type and
  * operation duration, as delta histograms per five minutes, summed from the spans themselves so both views agree.
  */
-function metricsOf(traces: Message): Message {
+function metricsOf(traces: Message, start: number): Message {
+  const origin = BigInt(start) * 1_000_000n;
   const buckets = new Map<bigint, { calls: number; input: number; outputCalls: number; output: number; seconds: number }>();
   const [resourceSpans] = traces.resourceSpans as { resource: Message; scopeSpans: { spans: Message[] }[] }[];
   const spans = resourceSpans!.scopeSpans[0]!.spans;
   for (const span of spans) {
     const startNs = BigInt(span.startTimeUnixNano as string);
-    const key = (startNs / FIVE_MINUTES_NS) * FIVE_MINUTES_NS;
+    // five-minute periods counted from the start of the six hours, so the last one ends before now
+    const key = origin + ((startNs - origin) / FIVE_MINUTES_NS) * FIVE_MINUTES_NS;
     const b = buckets.get(key) ?? { calls: 0, input: 0, outputCalls: 0, output: 0, seconds: 0 };
     const attr = (name: string) =>
       (span.attributes as { key: string; value: { intValue?: string } }[]).find((a) => a.key === name)?.value.intValue;
@@ -161,7 +163,7 @@ export async function seedDemoTelemetry(db: Db, orgId: string, systemIds: Map<st
     for (const spec of services) {
       const traces = spansOf(spec, start, next);
       await ingest.traces(orgId, traces);
-      if (spec.systemId) await ingest.metrics(orgId, metricsOf(traces));
+      if (spec.systemId) await ingest.metrics(orgId, metricsOf(traces, start));
     }
     await ingest.queue.flush();
   } finally {

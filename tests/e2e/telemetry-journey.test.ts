@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)(`telemetry journey (skipped without ${CHROMIUM}: a
     await send(knowledge.name, 12, true);
     await send('shadow-gpt-helper', 3);
     await expect.poll(total, { timeout: 10_000 }).toBe(before + 15);
-    // metrics sent to /v1/metrics (a delta histogram of input tokens) appear under the charts of that system once stored
+    // metrics sent to /v1/metrics (a delta histogram the demo does not report) appear under the charts of that system
     const metrics = await fetch(`${session.base}/v1/metrics`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -74,15 +74,15 @@ describe.skipIf(!hasChromium)(`telemetry journey (skipped without ${CHROMIUM}: a
               {
                 metrics: [
                   {
-                    name: 'gen_ai.client.token.usage',
+                    name: 'gen_ai.server.time_to_first_token',
                     histogram: {
                       aggregationTemporality: 1,
                       dataPoints: [
                         {
-                          attributes: [{ key: 'gen_ai.token.type', value: { stringValue: 'input' } }],
+                          attributes: [],
                           timeUnixNano: String(BigInt(Date.now() - 30_000) * 1_000_000n),
                           count: '4',
-                          sum: 1234,
+                          sum: 1.234,
                         },
                       ],
                     },
@@ -96,8 +96,14 @@ describe.skipIf(!hasChromium)(`telemetry journey (skipped without ${CHROMIUM}: a
     });
     expect(metrics.status).toBe(200);
     await expect
-      .poll(async () => (await api<MetricsView>(`/telemetry/systems/${knowledge.id}/metrics`)).metrics.length, { timeout: 10_000 })
-      .toBeGreaterThan(0);
+      .poll(
+        async () =>
+          (await api<MetricsView>(`/telemetry/systems/${knowledge.id}/metrics`)).metrics.some(
+            (m) => m.metric === 'gen_ai.server.time_to_first_token',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const mine = (await overview()).subjects.find((s) => s.subject === knowledge.id);
     if (!mine?.errorRate) throw new Error('no traffic for the knowledge assistant');
 
@@ -113,11 +119,13 @@ describe.skipIf(!hasChromium)(`telemetry journey (skipped without ${CHROMIUM}: a
     await page.locator('[data-chart="Latency p50, p95 and p99 over time"] svg').waitFor();
 
     await row.click();
-    const metricRow = page.getByTestId('telemetry-metric-row').filter({ hasText: 'gen_ai.client.token.usage' });
+    const metricRow = page.getByTestId('telemetry-metric-row').filter({ hasText: 'gen_ai.server.time_to_first_token' });
     await metricRow.waitFor();
-    // 4 data points summing to 1,234 tokens: a mean of 308.5
-    expect(await metricRow.textContent()).toContain('1,234');
-    expect(await metricRow.textContent()).toContain('308.5');
+    // 4 data points summing to 1.234 s: a mean of 0.3085, shown to three places
+    expect(await metricRow.textContent()).toContain('1.234');
+    expect(await metricRow.textContent()).toContain('0.309');
+    // the demo's own metrics are listed too
+    expect(await page.getByTestId('telemetry-metric-row').filter({ hasText: 'gen_ai.client.token.usage' }).count()).toBe(2);
 
     const shadow = page.locator('[data-testid="unregistered-row"][data-service="shadow-gpt-helper"]');
     await shadow.waitFor();

@@ -344,6 +344,7 @@ export const orgRouteTable: Record<string, OrgRoute> = {
   // LLM telemetry: the read views, bindings (PUT and DELETE are idempotent), resolve ignores a service (0 or more rows)
   'GET /api/v1/orgs/{org}/telemetry/overview': { cap: 'telemetry.read' },
   'GET /api/v1/orgs/{org}/telemetry/systems/{id}/series': { cap: 'telemetry.read', id: 'system', query: 'step=60' },
+  'GET /api/v1/orgs/{org}/telemetry/systems/{id}/metrics': { cap: 'telemetry.read', id: 'system' },
   'GET /api/v1/orgs/{org}/telemetry/unregistered': { cap: 'telemetry.read', query: 'status=all' },
   'POST /api/v1/orgs/{org}/telemetry/unregistered/resolve': {
     cap: 'telemetry.manage',
