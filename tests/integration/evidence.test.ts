@@ -266,6 +266,18 @@ describe.each(engines)('evidence library on %s', (engine) => {
     ]);
     const noExtension = await upload(item.id, 'README', 'hello', 'text/plain');
     expect(noExtension.statusCode).toBe(415);
+    // declared right, but the bytes are something else: the content decides
+    const htmlAsPdf = await upload(item.id, 'report.pdf', '<html><script>alert(1)</script></html>', 'application/pdf');
+    expect([htmlAsPdf.statusCode, errorOf(htmlAsPdf).message]).toEqual([
+      415,
+      "The file's content is not a PDF, as its .pdf extension says; check that the right file was chosen",
+    ]);
+    const pdfAsDocx = await upload(item.id, 'policy.docx', '%PDF-1.7 not a zip', 'application/octet-stream');
+    expect(errorOf(pdfAsDocx).message).toMatch(/not a Word document/);
+    const binaryCsv = await upload(item.id, 'scores.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), 'text/csv');
+    expect(binaryCsv.statusCode).toBe(415);
+    const empty = await upload(item.id, 'blank.png', '', 'image/png');
+    expect(errorOf(empty).message).toBe('The file is empty; a .png file should be a PNG image');
 
     const oversize = await upload(item.id, 'huge.txt', Buffer.alloc(25 * 1024 * 1024 + 1, 0x61), 'text/plain');
     expect([oversize.statusCode, errorOf(oversize).code]).toEqual([413, 'payload_too_large']);

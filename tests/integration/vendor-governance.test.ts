@@ -158,6 +158,18 @@ describe.each(engines)('third-party AI governance on %s', (engine) => {
     const refusedFile = await inject({ method: 'POST', url: link(sent.token, '/files'), headers: exe.headers, payload: exe.payload });
     expect(refusedFile.statusCode).toBeGreaterThanOrEqual(400);
     expect(refusedFile.statusCode).toBeLessThan(500);
+    // a vendor's file must be what its name says: an HTML page named .pdf is refused, and counts as no attachment
+    const disguised = multipart('iso-certificate.pdf', '<html><body>certificate</body></html>', { type: 'application/pdf' });
+    const refusedDisguise = await inject({
+      method: 'POST',
+      url: link(sent.token, '/files'),
+      headers: disguised.headers,
+      payload: disguised.payload,
+    });
+    expect([refusedDisguise.statusCode, refusedDisguise.json<{ error: { message: string } }>().error.message]).toEqual([
+      415,
+      "The file's content is not a PDF, as its .pdf extension says; check that the right file was chosen",
+    ]);
 
     const answers = { ...bestAnswers(), P1: { value: 'partly', comment: 'DPA under review' } };
     const submitted = await inject({ method: 'POST', url: link(sent.token), payload: { answers } });

@@ -4,7 +4,7 @@ import { evidenceAcceptedExtensions, evidenceFileTypes, evidenceLimits, type Evi
 /** Media types that say nothing about the content; the extension decides. */
 const UNKNOWN_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 
-function extensionOf(fileName: string): EvidenceFileExtension | undefined {
+export function extensionOf(fileName: string): EvidenceFileExtension | undefined {
   const m = /\.([A-Za-z0-9]+)$/.exec(fileName);
   const ext = m?.[1]?.toLowerCase();
   return ext && Object.hasOwn(evidenceFileTypes, ext) ? (ext as EvidenceFileExtension) : undefined;

@@ -6,7 +6,8 @@ import { withAudit } from '../audit-log/service.js';
 import { can } from '../auth/permissions.js';
 import type { FrameworkCatalog } from '../frameworks/service.js';
 import { expiryWindow } from './expiry.js';
-import { cleanFileName, resolveEvidenceMediaType } from './file-types.js';
+import { CONTENT_HEAD_BYTES, checkEvidenceContent } from './content-check.js';
+import { cleanFileName, extensionOf, resolveEvidenceMediaType } from './file-types.js';
 import { checkLinkTarget } from './links.js';
 import { loadRelated, presentEvidence, presentFile, snapshotEvidence } from './present.js';
 import * as repo from './repo.js';
@@ -169,9 +170,11 @@ export async function uploadEvidenceFile(ctx: OrgContext, env: EvidenceEnv, id: 
   checkUploadTarget(await repo.findEvidence(ctx.db, ctx.org.id, id));
   const fileName = cleanFileName(upload.fileName);
   const mediaType = resolveEvidenceMediaType(fileName, upload.mediaType);
+  const ext = extensionOf(fileName)!; // resolveEvidenceMediaType refused names without a known one
   const blob = await env.store.put(upload.content, {
     maxBytes: EVIDENCE_MAX_BYTES,
     ...(upload.truncated ? { truncated: upload.truncated } : {}),
+    inspect: { headBytes: CONTENT_HEAD_BYTES, check: (head) => checkEvidenceContent(ext, head) },
   });
   await withAudit(ctx, async (tx, audit) => {
     const before = await repo.lockEvidence(tx, ctx.org.id, id);

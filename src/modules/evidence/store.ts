@@ -15,6 +15,8 @@ export interface PutOptions {
   maxBytes: number;
   /** true when the source was cut short by an upstream limit (a multipart file over its size limit) */
   truncated?: () => boolean;
+  /** sees the first `headBytes` bytes (fewer for a shorter file) once all are read; throws to refuse the file */
+  inspect?: { headBytes: number; check: (head: Buffer) => void };
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -38,17 +40,29 @@ async function syncFile(file: string): Promise<void> {
   }
 }
 
-/** Counts and hashes the bytes that pass; fails once more than `maxBytes` went through. */
+/** Counts and hashes the bytes that pass, keeping the first few; fails once more than `maxBytes` went through. */
 class HashingCounter extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
-  constructor(private readonly maxBytes: number) {
+  private readonly headChunks: Buffer[] = [];
+  private headSize = 0;
+  constructor(
+    private readonly maxBytes: number,
+    private readonly headBytes = 0,
+  ) {
     super();
+  }
+  get head(): Buffer {
+    return Buffer.concat(this.headChunks).subarray(0, this.headBytes);
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
     if (this.size > this.maxBytes) return done(tooLargeError(this.maxBytes));
     this.hash.update(chunk);
+    if (this.headSize < this.headBytes) {
+      this.headChunks.push(Buffer.from(chunk.subarray(0, this.headBytes - this.headSize)));
+      this.headSize += Math.min(chunk.length, this.headBytes - this.headSize);
+    }
     done(null, chunk);
   }
 }
@@ -87,11 +101,12 @@ export class EvidenceStore {
     const tmpDir = path.join(this.root, 'tmp');
     await fsp.mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${randomUUID()}.part`);
-    const counter = new HashingCounter(options.maxBytes);
+    const counter = new HashingCounter(options.maxBytes, options.inspect?.headBytes ?? 0);
     try {
       const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
       await pipeline(input, counter, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o640 }));
       if (options.truncated?.()) throw tooLargeError(options.maxBytes);
+      options.inspect?.check(counter.head);
       const sha256 = counter.hash.digest('hex');
       const target = this.pathOf(sha256);
       await fsp.mkdir(path.dirname(target), { recursive: true });
