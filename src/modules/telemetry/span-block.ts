@@ -133,9 +133,12 @@ export function blocksOf(extracted: ExtractedSpans): DecodedTraces {
   return { blocks: extracted.groups.map(blockOf), ignored: extracted.ignored, rejected: extracted.rejected };
 }
 
-/** Memory a queued block holds, roughly: its rendered text (one byte a character for ASCII) and its rollups. */
+/**
+ * Memory a queued block holds, roughly: its rendered text and its rollups. Text counts two bytes a character, as V8
+ * stores a string with any non-Latin-1 character; pure ASCII takes half that, so this errs on the safe side.
+ */
 export function blockBytes(block: SpanBlock): number {
   let n = 200 + block.serviceName.length * 2;
-  for (const [column] of SPAN_COLUMNS) n += block.columns[column].length;
+  for (const [column] of SPAN_COLUMNS) n += block.columns[column].length * 2;
   return n + block.minutes.length * 600 + block.models.reduce((sum, m) => sum + 100 + m.model.length * 2, 0);
 }
