@@ -134,7 +134,7 @@ function RuleForm({
       setBaseVersion(rule.version);
     }
   }, [rule, baseVersion, dirty]);
-  const changedElsewhere = !!rule && dirty && rule.version !== baseVersion;
+  const changedElsewhere = !!rule && dirty && rule.version !== baseVersion && !save.isPending;
   const readOnly = !canManage || !!rule?.archivedAt;
   const telemetry = isTelemetryMetric(draft.metric);
 
@@ -179,10 +179,14 @@ function RuleForm({
     };
     const saved = await server.run(() => save.mutateAsync({ id: rule?.id ?? null, body }));
     if (!saved) return;
+    notifications.show({ color: 'teal', message: rule ? t('alerts.form.saved') : t('alerts.form.created') });
+    if (!rule) {
+      // the drawer opens the created rule in a form of its own; this new-rule form keeps saying "new" until then
+      onCreated(saved.id);
+      return;
+    }
     setBaseVersion(saved.version);
     setDirty(false);
-    notifications.show({ color: 'teal', message: rule ? t('alerts.form.saved') : t('alerts.form.created') });
-    if (!rule) onCreated(saved.id);
   };
 
   const toggleArchived = async () => {
