@@ -135,7 +135,9 @@ function RuleForm({
     }
   }, [rule, baseVersion, dirty]);
   const changedElsewhere = !!rule && dirty && rule.version !== baseVersion && !save.isPending;
-  const readOnly = !canManage || !!rule?.archivedAt;
+  // set once this new-rule form has created its rule: it takes no more input while the drawer opens that rule
+  const [created, setCreated] = useState(false);
+  const readOnly = !canManage || !!rule?.archivedAt || created;
   const telemetry = isTelemetryMetric(draft.metric);
 
   const thresholdHint =
@@ -182,6 +184,7 @@ function RuleForm({
     notifications.show({ color: 'teal', message: rule ? t('alerts.form.saved') : t('alerts.form.created') });
     if (!rule) {
       // the drawer opens the created rule in a form of its own; this new-rule form keeps saying "new" until then
+      setCreated(true);
       onCreated(saved.id);
       return;
     }
