@@ -172,7 +172,8 @@ export async function updateControl(
       });
     }
     await checkReferences(ctx, tx, catalog, { requirements, systemIds, ownerId: changes.ownerId });
-    const [oldRefs, oldSystems] = await Promise.all([repo.requirementsOf(tx, ctx.org.id, id), repo.systemIdsOf(tx, ctx.org.id, id)]);
+    const oldRefs = await repo.requirementsOf(tx, ctx.org.id, id);
+    const oldSystems = await repo.systemIdsOf(tx, ctx.org.id, id);
     const newRefs = requirements ? dedupeRefs(requirements) : oldRefs;
     const newSystems = systemIds ? [...new Set(systemIds)] : oldSystems;
     const after = await repo.updateControl(tx, ctx.org.id, id, changes);
@@ -200,7 +201,8 @@ async function setArchived(ctx: OrgContext, catalog: FrameworkCatalog, id: strin
     if (!!before.archivedAt === archived) return;
     const after = await repo.updateControl(tx, ctx.org.id, id, { archivedAt: archived ? new Date() : null });
     if (!after) throw notFound('Control');
-    const [refs, systems] = await Promise.all([repo.requirementsOf(tx, ctx.org.id, id), repo.systemIdsOf(tx, ctx.org.id, id)]);
+    const refs = await repo.requirementsOf(tx, ctx.org.id, id);
+    const systems = await repo.systemIdsOf(tx, ctx.org.id, id);
     await syncDerivedStatuses(tx, ctx.org.id, refs);
     audit({
       action: archived ? 'control.archive' : 'control.restore',

@@ -89,10 +89,9 @@ function stepDecision(round: repo.SignoffRow[], step: SignoffStep): repo.Signoff
 
 async function signersOf(db: Db, orgId: string, system: Owners): Promise<Record<SignoffStep, { id: string; name: string }[]>> {
   const ownerIds = [system.accountableOwnerId, system.technicalOwnerId].filter((v): v is string => !!v);
-  const [owners, leads] = await Promise.all([
-    repo.members(db, orgId, { userIds: [...new Set(ownerIds)] }),
-    repo.members(db, orgId, { roles: [...governanceRoles] }),
-  ]);
+  // one after the other: `db` may be a transaction, whose connection runs one query at a time
+  const owners = await repo.members(db, orgId, { userIds: [...new Set(ownerIds)] });
+  const leads = await repo.members(db, orgId, { roles: [...governanceRoles] });
   const pick = (m: repo.MemberRow) => ({ id: m.id, name: m.name });
   return {
     system_owner: owners.filter((m) => grantOf(m.role as Role, 'impact.signoff')).map(pick),

@@ -19,7 +19,9 @@ export class PriorityContext {
   ) {}
 
   static async load(db: Db, orgId: string): Promise<PriorityContext> {
-    const [systems, tiers] = await Promise.all([allLiveSystems(db, orgId), indicativeTiers(db, orgId)]);
+    // one after the other: `db` is often a transaction, whose connection runs one query at a time
+    const systems = await allLiveSystems(db, orgId);
+    const tiers = await indicativeTiers(db, orgId);
     return new PriorityContext(db, orgId, new Map(systems.map((s) => [s.id, { ...s, indicativeTier: tiers.get(s.id) ?? null }])));
   }
 

@@ -72,14 +72,13 @@ async function links(db: Db, orgId: string) {
 async function loadStatement(db: Db, ctx: OrgContext, catalog: FrameworkCatalog): Promise<SoaView> {
   const pack = annexPack(catalog);
   const orgId = ctx.org.id;
-  const [entryRows, systems, vendorCount, linked, names, versions] = await Promise.all([
-    repo.entries(db, orgId),
-    repo.systemFacts(db, orgId),
-    repo.liveVendorCount(db, orgId),
-    links(db, orgId),
-    repo.memberNames(db, orgId),
-    repo.versions(db, orgId),
-  ]);
+  // one after the other: a transaction's connection runs one query at a time
+  const entryRows = await repo.entries(db, orgId);
+  const systems = await repo.systemFacts(db, orgId);
+  const vendorCount = await repo.liveVendorCount(db, orgId);
+  const linked = await links(db, orgId);
+  const names = await repo.memberNames(db, orgId);
+  const versions = await repo.versions(db, orgId);
   const facts = orgFactsOf(systems, vendorCount);
   const entries = buildEntries({
     controls: annexControls(pack),

@@ -28,7 +28,9 @@ export async function checkReferences(
 ): Promise<(record: (typeof records)[number]) => FieldIssue[]> {
   const people = [...new Set(records.flatMap((r) => [r.accountableOwnerId, r.technicalOwnerId]).filter((v): v is string => !!v))];
   const vendorIds = [...new Set(records.map((r) => r.vendorId).filter((v): v is string => !!v))];
-  const [members, liveVendors] = await Promise.all([repo.membersAmong(db, orgId, people), repo.liveVendorsAmong(db, orgId, vendorIds)]);
+  // one after the other: `db` is often a transaction, whose connection runs one query at a time
+  const members = await repo.membersAmong(db, orgId, people);
+  const liveVendors = await repo.liveVendorsAmong(db, orgId, vendorIds);
   return (r) => {
     const issues: FieldIssue[] = [];
     if (r.accountableOwnerId && !members.has(r.accountableOwnerId))
