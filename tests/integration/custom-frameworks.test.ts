@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customFrameworks } from '../../src/db/schema.js';
 import { loadFrameworkPacks } from '../../src/modules/frameworks/catalog.js';
-import type { FrameworkPack } from '../../src/modules/frameworks/schema.js';
+import type { FrameworkDetail, FrameworkPack } from '../../src/modules/frameworks/schema.js';
 import type { AuditPage } from '../../src/modules/audit-log/schema.js';
 import type { ImportFrameworkResult, ImportProblem, OrgFrameworkList } from '../../src/modules/custom-frameworks/schema.js';
 import { engines } from '../support/engines.js';
@@ -144,6 +144,31 @@ describe.each(engines)('custom frameworks on %s', (engine) => {
       ['P1', true, ['policy', 'risk'], '原則', null],
       ['P1.a', true, ['impact'], '公平', '要公平'],
     ]);
+  });
+
+  it('reads an imported framework with its requirements like a built-in one, searchable, to its organisation only', async () => {
+    const get = (path: string, headers = owner) => t.app.inject({ method: 'GET', url: `${base}${path}`, headers });
+    const detail = await get('/frameworks/acme-policy');
+    expect(detail.statusCode, detail.body).toBe(200);
+    const body = detail.json<FrameworkDetail>();
+    expect(body).toMatchObject({ id: 'acme-policy', requirementCount: 3, assessableCount: 2 });
+    expect(body.requirements.map((r) => r.id)).toEqual(['GOV', 'GOV.1', 'GOV.2']);
+    const found = (await get('/frameworks/acme-policy?q=register')).json<FrameworkDetail>();
+    expect(found.requirements.map((r) => r.id)).toEqual(['GOV.1']);
+    const assessable = (await get('/frameworks/acme-policy?assessable=false')).json<FrameworkDetail>();
+    expect(assessable.requirements.map((r) => r.id)).toEqual(['GOV']);
+    // built-in frameworks read the same way
+    const builtIn = (await get('/frameworks/iso-iec-42001-2023?q=A.6.2.6')).json<FrameworkDetail>();
+    expect(builtIn.requirements.map((r) => r.id)).toContain('A.6.2.6');
+    // another organisation does not see it: 404 as for an unknown framework
+    const other = await buildOrg(t.database.db, 'custom-other');
+    const foreign = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/orgs/custom-other/frameworks/acme-policy',
+      headers: bearer(other.tokens.owner),
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect((await get('/frameworks/no-such-framework')).statusCode).toBe(404);
   });
 
   it('lists every problem of a spreadsheet with its row, and stores nothing', async () => {

@@ -303,6 +303,7 @@ export const orgRouteTable: Record<string, OrgRoute> = {
   'GET /api/v1/orgs/{org}/oscal/assessment-results/{id}': { cap: 'assessment.read', id: 'assessment' },
   'GET /api/v1/orgs/{org}/oscal/poam': { cap: 'remediation.read', query: 'framework=iso-iec-42001-2023' },
   'GET /api/v1/orgs/{org}/frameworks': { cap: 'org.read' },
+  'GET /api/v1/orgs/{org}/frameworks/{framework}': { cap: 'org.read', params: { framework: 'iso-iec-42001-2023' } },
   'POST /api/v1/orgs/{org}/frameworks/import': {
     cap: 'framework.import',
     query: 'id=walk-framework&title=Walk%20framework',

@@ -5,7 +5,8 @@ import { AppError } from '../../server/errors.js';
 import { type App, type RouteDeps } from '../../server/types.js';
 import { orgParams } from '../orgs/schema.js';
 import { importFrameworkFields, importFrameworkResult, orgFrameworkList, orgFrameworkParams } from './schema.js';
-import { deleteCustomFramework, importFramework, listOrgFrameworks, type UploadedFile } from './service.js';
+import { frameworkDetail, requirementSearch } from '../frameworks/schema.js';
+import { deleteCustomFramework, getOrgFramework, importFramework, listOrgFrameworks, type UploadedFile } from './service.js';
 
 const tags = ['frameworks'];
 
@@ -67,6 +68,20 @@ export function customFrameworkRoutes(app: App, { db, catalog }: RouteDeps): voi
       const result = await importFramework(ctx, catalog, file, { ...request.query, ...fields });
       return reply.code(201).send(result);
     },
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/frameworks/:framework',
+    {
+      schema: {
+        tags,
+        summary: 'One framework this organisation can assess (built-in or its own) with its requirements; search in English or Chinese',
+        params: orgFrameworkParams,
+        querystring: requirementSearch,
+        response: { 200: frameworkDetail },
+      },
+    },
+    async (request) => getOrgFramework(await orgContext(db, request, request.params.org), catalog, request.params.framework, request.query),
   );
 
   app.delete(

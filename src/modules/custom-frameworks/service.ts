@@ -4,8 +4,9 @@ import { AppError, forbidden, notFound } from '../../server/errors.js';
 import { parseOrThrow } from '../../server/validate.js';
 import { withAudit } from '../audit-log/service.js';
 import { can } from '../auth/permissions.js';
-import { frameworkPack, type FrameworkPack } from '../frameworks/schema.js';
-import type { FrameworkCatalog } from '../frameworks/service.js';
+import { frameworkPack, type FrameworkDetail, type FrameworkPack } from '../frameworks/schema.js';
+import { resolvePack } from '../frameworks/org-packs.js';
+import { frameworkDetailOf, type FrameworkCatalog, type RequirementFilter } from '../frameworks/service.js';
 import { isXlsx, readTable } from '../transfer/read-table.js';
 import { buildPack, type PackDraft } from './draft.js';
 import { catalogPackFields, draftsFromCatalog, readOscalCatalog } from './oscal-catalog.js';
@@ -49,6 +50,17 @@ export async function listOrgFrameworks(ctx: OrgContext, catalog: FrameworkCatal
   return {
     items: [...catalog.packs().map((p) => summarise(p, null)), ...rows.map((r) => summarise(frameworkPack.parse(r.pack), r))],
   };
+}
+
+/** One framework this organisation can assess, built-in or its own, with its requirements (filtered as asked). */
+export async function getOrgFramework(
+  ctx: OrgContext,
+  catalog: FrameworkCatalog,
+  id: string,
+  filter: RequirementFilter,
+): Promise<FrameworkDetail> {
+  if (!can(ctx.role, 'org.read')) throw forbidden();
+  return frameworkDetailOf(await resolvePack(ctx.db, catalog, ctx.org.id, id), filter);
 }
 
 function refused(problems: ImportProblem[]): AppError {

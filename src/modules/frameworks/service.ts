@@ -85,18 +85,29 @@ export class FrameworkCatalog {
     return [...this.byId.values()].map(summarise);
   }
 
-  get(id: string, filter: { q?: string; component?: string; assessable?: 'true' | 'false' } = {}): FrameworkDetail {
+  get(id: string, filter: RequirementFilter = {}): FrameworkDetail {
     const pack = this.byId.get(id);
     if (!pack) throw notFound('Framework');
-    const needle = filter.q?.toLowerCase();
-    const requirements = pack.requirements.filter(
-      (r) =>
-        (!needle || searchText(r).includes(needle)) &&
-        (!filter.component || r.components.includes(filter.component as Requirement['components'][number])) &&
-        (filter.assessable === undefined || r.assessable === (filter.assessable === 'true')),
-    );
-    return { ...summarise(pack), requirements };
+    return frameworkDetailOf(pack, filter);
   }
+}
+
+export interface RequirementFilter {
+  q?: string;
+  component?: string;
+  assessable?: 'true' | 'false';
+}
+
+/** A pack (built-in or an organisation's own) with the requirements that pass the filter. */
+export function frameworkDetailOf(pack: FrameworkPack, filter: RequirementFilter = {}): FrameworkDetail {
+  const needle = filter.q?.toLowerCase();
+  const requirements = pack.requirements.filter(
+    (r) =>
+      (!needle || searchText(r).includes(needle)) &&
+      (!filter.component || r.components.includes(filter.component as Requirement['components'][number])) &&
+      (filter.assessable === undefined || r.assessable === (filter.assessable === 'true')),
+  );
+  return { ...summarise(pack), requirements };
 }
 
 function summarise(p: FrameworkPack): FrameworkSummary {

@@ -1,14 +1,9 @@
-import type {
-  AimsComponent,
-  Crosswalk,
-  CrosswalkLink,
-  CrosswalkSummary,
-  FrameworkDetail,
-  FrameworkSummary,
-} from '@contracts/frameworks/schema.js';
+import type { AimsComponent, Crosswalk, CrosswalkLink, CrosswalkSummary, FrameworkDetail } from '@contracts/frameworks/schema.js';
+import type { ImportFrameworkResult, OrgFrameworkList } from '@contracts/custom-frameworks/schema.js';
 import { api } from './client';
+import { uploadWithProgress } from './upload';
 
-/** The framework catalogue is the same for every organisation (any signed-in user may read it). */
+/** Crosswalks link built-in frameworks and are the same for every organisation (any signed-in user may read them). */
 export type CrosswalkRelation = CrosswalkLink['relation'];
 export type CrosswalkProvenance = CrosswalkLink['provenance'];
 export type { CrosswalkLink, CrosswalkSummary };
@@ -21,10 +16,29 @@ export interface RequirementQuery {
   assessable?: 'true' | 'false';
 }
 
-export const listFrameworks = (): Promise<{ items: FrameworkSummary[] }> => api<{ items: FrameworkSummary[] }>('/frameworks');
+const orgBase = (org: string) => `/orgs/${encodeURIComponent(org)}/frameworks`;
 
-export const getFramework = (id: string, query: RequirementQuery, signal?: AbortSignal): Promise<FrameworkDetail> =>
-  api<FrameworkDetail>(`/frameworks/${encodeURIComponent(id)}`, { query: { ...query }, ...(signal ? { signal } : {}) });
+/** The frameworks an organisation can assess: the built-in catalogue, then the ones it imported (custom: true). */
+export const listFrameworks = (org: string): Promise<OrgFrameworkList> => api<OrgFrameworkList>(orgBase(org));
+
+export const getFramework = (org: string, id: string, query: RequirementQuery, signal?: AbortSignal): Promise<FrameworkDetail> =>
+  api<FrameworkDetail>(`${orgBase(org)}/${encodeURIComponent(id)}`, { query: { ...query }, ...(signal ? { signal } : {}) });
+
+export interface ImportFrameworkFields {
+  id?: string;
+  title?: string;
+  version?: string;
+}
+
+export const importFramework = (
+  org: string,
+  file: File,
+  fields: ImportFrameworkFields,
+  onProgress: (fraction: number) => void,
+): Promise<ImportFrameworkResult> => uploadWithProgress<ImportFrameworkResult>(`${orgBase(org)}/import`, file, { ...fields }, onProgress);
+
+export const deleteFramework = (org: string, id: string): Promise<null> =>
+  api<null>(`${orgBase(org)}/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export const listCrosswalks = (): Promise<{ items: CrosswalkSummary[] }> => api<{ items: CrosswalkSummary[] }>('/crosswalks');
 

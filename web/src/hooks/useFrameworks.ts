@@ -1,21 +1,53 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { getCrosswalk, getFramework, listCrosswalks, listFrameworks, type RequirementQuery } from '../api/frameworks';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  deleteFramework,
+  getCrosswalk,
+  getFramework,
+  importFramework,
+  listCrosswalks,
+  listFrameworks,
+  type ImportFrameworkFields,
+  type RequirementQuery,
+} from '../api/frameworks';
+import { useOrg } from './useOrg';
 
 /** The catalogue changes only with a release of the server: keep it for a while. */
 const staleTime = 10 * 60_000;
 
+/** The organisation's frameworks: the built-in catalogue and its own (which change only by import or delete). */
 export function useFrameworkList() {
-  return useQuery({ queryKey: ['frameworks', 'list'], queryFn: listFrameworks, staleTime });
+  const org = useOrg().slug;
+  return useQuery({ queryKey: ['frameworks', org, 'list'], queryFn: () => listFrameworks(org), staleTime });
 }
 
 export function useFramework(id: string, query: RequirementQuery = {}) {
+  const org = useOrg().slug;
   return useQuery({
-    queryKey: ['frameworks', 'detail', id, query],
-    queryFn: ({ signal }) => getFramework(id, query, signal),
+    queryKey: ['frameworks', org, 'detail', id, query],
+    queryFn: ({ signal }) => getFramework(org, id, query, signal),
     enabled: id !== '',
     staleTime,
     retry: false,
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useImportFramework() {
+  const org = useOrg().slug;
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, fields, onProgress }: { file: File; fields: ImportFrameworkFields; onProgress: (f: number) => void }) =>
+      importFramework(org, file, fields, onProgress),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['frameworks', org] }),
+  });
+}
+
+export function useDeleteFramework() {
+  const org = useOrg().slug;
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteFramework(org, id),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['frameworks', org] }),
   });
 }
 

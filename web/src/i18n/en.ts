@@ -349,6 +349,27 @@ export const en = {
     },
   },
   frameworks: {
+    importButton: 'Import a framework',
+    imported: 'Imported',
+    importedFrom: 'Imported from {{source}} on {{date}}',
+    deleteButton: 'Delete',
+    deleteTitle: 'Delete this framework?',
+    deleteBody: 'The imported framework and its requirements are removed. A framework used by an assessment cannot be deleted.',
+    deleted: 'Framework deleted',
+    import: {
+      title: 'Import a framework',
+      intro:
+        'Your own framework, from a spreadsheet (.csv or .xlsx with the columns id, parent, title and description; optionally title_zh, description_zh, assessable and components) or an OSCAL catalog (.json). It is imported whole or not at all.',
+      file: 'File',
+      filePlaceholder: 'Choose a .csv, .xlsx or .json file',
+      id: 'Framework ID',
+      idHint: 'Lower case, digits and dashes; an OSCAL catalog may bring its own.',
+      frameworkTitle: 'Title',
+      submit: 'Import',
+      row: 'Row {{row}}',
+      done_one: 'Framework imported with {{count}} requirement',
+      done_other: 'Framework imported with {{count}} requirements',
+    },
     title: 'Frameworks',
     intro:
       'The standards, laws and guidance the AI management system is measured against, with plain-language paraphrases and crosswalks between them.',

@@ -163,9 +163,14 @@ function FrameworkDetail({ frameworkId }: { frameworkId: string }) {
             {number(fw.requirementCount)} · {t('frameworks.assessable')}
             {colon}
             {number(fw.assessableCount)} ·{' '}
-            <Anchor href={fw.source.url} target="_blank" rel="noopener noreferrer" size="sm">
-              {fw.source.title} <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} />
-            </Anchor>
+            {/^https?:/.test(fw.source.url) ? (
+              <Anchor href={fw.source.url} target="_blank" rel="noopener noreferrer" size="sm">
+                {fw.source.title} <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} />
+              </Anchor>
+            ) : (
+              // an imported framework names its file, not a web page
+              fw.source.title
+            )}
           </>
         }
       />

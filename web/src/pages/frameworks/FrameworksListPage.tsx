@@ -1,12 +1,17 @@
+import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowsExchange, IconExternalLink } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconArrowsExchange, IconExternalLink, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { ConfirmModal } from '../../components/common/ConfirmModal';
 import { PageHeader } from '../../components/common/PageHeader';
 import { QueryError } from '../../components/common/QueryError';
+import { ImportFrameworkModal } from '../../components/frameworks/ImportFrameworkModal';
 import { isPackKind, pick } from '../../components/frameworks/labels';
-import { useOrg } from '../../hooks/useOrg';
-import { useCrosswalkList, useFrameworkList } from '../../hooks/useFrameworks';
+import { formatDate } from '../../lib/dates';
+import { useCan, useOrg } from '../../hooks/useOrg';
+import { useCrosswalkList, useDeleteFramework, useFrameworkList } from '../../hooks/useFrameworks';
 
 export function FrameworksListPage() {
   const { t, i18n } = useTranslation();
@@ -20,10 +25,56 @@ export function FrameworksListPage() {
     return fw ? pick(fw.title, i18n.language) : id;
   };
   const packKind = (kind: string) => (isPackKind(kind) ? t(`frameworks.packKinds.${kind}`) : kind);
+  const navigate = useNavigate();
+  const canImport = useCan('framework.import');
+  const [importing, setImporting] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const remove = useDeleteFramework();
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(deleting, {
+      onSuccess: () => {
+        setDeleting(null);
+        notifications.show({ color: 'teal', message: t('frameworks.deleted') });
+      },
+    });
+  };
 
   return (
     <>
-      <PageHeader title={t('frameworks.title')} intro={t('frameworks.intro')} />
+      <PageHeader
+        title={t('frameworks.title')}
+        intro={t('frameworks.intro')}
+        actions={
+          canImport ? (
+            <Button leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)} data-testid="import-framework">
+              {t('frameworks.importButton')}
+            </Button>
+          ) : null
+        }
+      />
+      {importing && (
+        <ImportFrameworkModal
+          onClose={() => setImporting(false)}
+          onImported={(id) => {
+            setImporting(false);
+            void navigate(`/o/${org.slug}/frameworks/${encodeURIComponent(id)}`);
+          }}
+        />
+      )}
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('frameworks.deleteTitle')}
+        body={t('frameworks.deleteBody')}
+        confirmLabel={t('frameworks.deleteButton')}
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={confirmDelete}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+      />
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && (
         <Center py="xl">
@@ -44,8 +95,8 @@ export function FrameworksListPage() {
                   <Anchor component={Link} to={`/o/${org.slug}/frameworks/${encodeURIComponent(fw.id)}`} fw={600} c="inherit">
                     {pick(fw.title, i18n.language)}
                   </Anchor>
-                  <Badge variant="light" style={{ flexShrink: 0 }}>
-                    {packKind(fw.kind)}
+                  <Badge variant="light" color={fw.custom ? 'grape' : undefined} style={{ flexShrink: 0 }}>
+                    {fw.custom ? t('frameworks.imported') : packKind(fw.kind)}
                   </Badge>
                 </Group>
                 <Text size="sm" c="dimmed">
@@ -73,17 +124,31 @@ export function FrameworksListPage() {
                     </Text>
                   </div>
                 </Group>
-                <Text size="xs" c="dimmed" style={{ flex: 1 }}>
-                  {t('frameworks.source')}
-                  {colon}
-                  <Anchor href={fw.source.url} target="_blank" rel="noopener noreferrer" size="xs">
-                    {fw.source.title} <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} />
-                  </Anchor>
-                </Text>
+                {fw.custom ? (
+                  <Text size="xs" c="dimmed" style={{ flex: 1 }} data-testid="framework-imported-from">
+                    {t('frameworks.importedFrom', {
+                      source: fw.importedFrom ?? '',
+                      date: fw.importedAt ? formatDate(fw.importedAt, i18n.language) : '',
+                    })}
+                  </Text>
+                ) : (
+                  <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+                    {t('frameworks.source')}
+                    {colon}
+                    <Anchor href={fw.source.url} target="_blank" rel="noopener noreferrer" size="xs">
+                      {fw.source.title} <IconExternalLink size={12} style={{ verticalAlign: 'middle' }} />
+                    </Anchor>
+                  </Text>
+                )}
                 <Group>
                   <Button component={Link} to={`/o/${org.slug}/frameworks/${encodeURIComponent(fw.id)}`} variant="light" size="xs">
                     {t('frameworks.open')}
                   </Button>
+                  {fw.custom && canImport && (
+                    <Button variant="subtle" color="red" size="xs" onClick={() => setDeleting(fw.id)} data-testid="delete-framework">
+                      {t('frameworks.deleteButton')}
+                    </Button>
+                  )}
                 </Group>
               </Stack>
             </Card>
