@@ -70,6 +70,8 @@ describe.skipIf(!hasChromium)(`frameworks journey (skipped without ${CHROMIUM}: 
     // the new framework opens with its requirements
     await page.waitForURL(/\/frameworks\/harbour-policy$/);
     await expect.poll(() => page.getByText('Every AI system is registered before use').count()).toBeGreaterThan(0);
+    // crosswalks link built-in frameworks only: no coverage panel here
+    expect(await page.getByTestId('coverage-panel').count()).toBe(0);
     expect(await custom()).toEqual(['harbour-policy']);
 
     // it can be assessed like a built-in framework

@@ -263,7 +263,14 @@ function FrameworkDetail({ frameworkId }: { frameworkId: string }) {
           </Box>
         </Paper>
       )}
-      <CoveragePanel frameworkId={frameworkId} frameworks={frameworks.data?.items ?? []} requirements={fw.requirements} />
+      {/* crosswalks link built-in frameworks only: an organisation's own framework has no coverage to show */}
+      {!frameworks.data?.items.some((f) => f.id === frameworkId && f.custom) && (
+        <CoveragePanel
+          frameworkId={frameworkId}
+          frameworks={(frameworks.data?.items ?? []).filter((f) => !f.custom)}
+          requirements={fw.requirements}
+        />
+      )}
     </>
   );
 }
