@@ -83,6 +83,15 @@ export async function findLiveSystem(db: Db, orgId: string, id: string): Promise
   return row;
 }
 
+/** Whether the organisation has this system, archived or not (its telemetry stays readable after archiving). */
+export async function hasSystem(db: Db, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: aiSystems.id })
+    .from(aiSystems)
+    .where(and(eq(aiSystems.orgId, orgId), eq(aiSystems.id, id)));
+  return row !== undefined;
+}
+
 export async function systemNames(db: Db, orgId: string): Promise<Map<string, string>> {
   const rows = await db.select({ id: aiSystems.id, name: aiSystems.name }).from(aiSystems).where(eq(aiSystems.orgId, orgId));
   return new Map(rows.map((r) => [r.id, r.name]));

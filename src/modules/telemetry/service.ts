@@ -73,8 +73,7 @@ export async function telemetryOverview(ctx: OrgContext, query: WindowQuery): Pr
 export async function telemetrySeries(ctx: OrgContext, systemId: string, query: SeriesQuery): Promise<SeriesView> {
   if (!can(ctx.role, 'telemetry.read')) throw forbidden();
   const { from, to } = windowOf(query);
-  const names = await repo.systemNames(ctx.db, ctx.org.id);
-  if (!names.has(systemId)) throw notFound('System');
+  if (!(await repo.hasSystem(ctx.db, ctx.org.id, systemId))) throw notFound('System');
   const span = to.getTime() - from.getTime();
   const step = query.step ?? seriesSteps.find((s) => span / (s * MINUTE_MS) <= DEFAULT_POINTS) ?? seriesSteps[seriesSteps.length - 1]!;
   const stepMs = step * MINUTE_MS;
@@ -102,8 +101,7 @@ export async function telemetrySeries(ctx: OrgContext, systemId: string, query: 
 export async function telemetryMetrics(ctx: OrgContext, systemId: string, query: WindowQuery): Promise<MetricsView> {
   if (!can(ctx.role, 'telemetry.read')) throw forbidden();
   const { from, to } = windowOf(query);
-  const names = await repo.systemNames(ctx.db, ctx.org.id);
-  if (!names.has(systemId)) throw notFound('System');
+  if (!(await repo.hasSystem(ctx.db, ctx.org.id, systemId))) throw notFound('System');
   const rows = await repo.metricTotalsBetween(ctx.db, ctx.org.id, systemId, from, to);
   return {
     systemId,
